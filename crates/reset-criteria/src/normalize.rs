@@ -1,0 +1,258 @@
+//! Text normalisation, done once per document: compatibility decomposition,
+//! accents dropped, lower case, typographic apostrophes, quotes, hyphens and
+//! spaces unified, whitespace runs collapsed, and French elisions split
+//! (`l'accessibilité` becomes `l' accessibilite`). Cues go through the same
+//! function, so that `L’ACCESSIBILITÉ` and `l'accessibilite` match.
+//!
+//! The normalised text keeps a compact map back to the original, so that
+//! evidence quotes the source exactly.
+
+use std::ops::Range;
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// A normalised text with its map back to the original.
+#[derive(Debug, Clone, Default)]
+pub struct Normalized {
+    /// The normalised text.
+    pub text: String,
+    /// Points where the offset between original and normalised text changes:
+    /// (normalised byte, original byte minus normalised byte).
+    checkpoints: Vec<(u32, i64)>,
+    /// Length of the original text in bytes.
+    original_len: usize,
+}
+
+impl Normalized {
+    /// Byte offset in the original text of a byte offset in the normalised one.
+    pub fn original_offset(&self, pos: usize) -> usize {
+        let idx = self.checkpoints.partition_point(|(n, _)| (*n as usize) <= pos);
+        let delta = if idx == 0 {
+            0
+        } else {
+            self.checkpoints[idx - 1].1
+        };
+        ((pos as i64 + delta).max(0) as usize).min(self.original_len)
+    }
+
+    /// The original byte range of a normalised range, snapped to char boundaries of `original`.
+    pub fn original_range(&self, original: &str, range: Range<usize>) -> Range<usize> {
+        let mut start = self.original_offset(range.start);
+        let mut end = self.original_offset(range.end).max(start);
+        while start > 0 && !original.is_char_boundary(start) {
+            start -= 1;
+        }
+        while end < original.len() && !original.is_char_boundary(end) {
+            end += 1;
+        }
+        start..end.min(original.len())
+    }
+}
+
+/// Is `b` part of a word in normalised text? Non-ASCII bytes count as letters.
+#[inline]
+pub fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// Normalises a short string (a cue, a title) without keeping the map.
+pub fn normalize_str(s: &str) -> String {
+    let mut n = normalize(s).text;
+    let trimmed = n.trim();
+    if trimmed.len() != n.len() {
+        n = trimmed.to_string();
+    }
+    n
+}
+
+/// Normalises a text and keeps the map back to it.
+pub fn normalize(input: &str) -> Normalized {
+    let mut out = Normalized {
+        text: String::with_capacity(input.len()),
+        checkpoints: Vec::new(),
+        original_len: input.len(),
+    };
+    let bytes = input.as_bytes();
+    let mut delta: i64 = 0;
+    let mut i = 0;
+    // `pending_space` records an apostrophe just written: a letter after it gets a space.
+    let mut after_apostrophe = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            let c = b as char;
+            push_char(&mut out, &mut delta, i, 1, c, &mut after_apostrophe);
+            i += 1;
+            continue;
+        }
+        let c = input[i..].chars().next().unwrap_or('\u{FFFD}');
+        let len = c.len_utf8();
+        let mut buf = ['\0'; 8];
+        let mut n = 0;
+        match c {
+            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' => {
+                buf[0] = '\'';
+                n = 1;
+            }
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => {
+                buf[0] = '"';
+                n = 1;
+            }
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+            | '\u{2212}' => {
+                buf[0] = '-';
+                n = 1;
+            }
+            'œ' | 'Œ' => {
+                buf[0] = 'o';
+                buf[1] = 'e';
+                n = 2;
+            }
+            'æ' | 'Æ' => {
+                buf[0] = 'a';
+                buf[1] = 'e';
+                n = 2;
+            }
+            'ß' => {
+                buf[0] = 's';
+                buf[1] = 's';
+                n = 2;
+            }
+            'ø' | 'Ø' => {
+                buf[0] = 'o';
+                n = 1;
+            }
+            'ł' | 'Ł' => {
+                buf[0] = 'l';
+                n = 1;
+            }
+            c if c.is_whitespace() => {
+                buf[0] = ' ';
+                n = 1;
+            }
+            _ => {
+                decompose_compatible(c, |d| {
+                    if !is_combining_mark(d) {
+                        for l in d.to_lowercase() {
+                            if n < buf.len() {
+                                buf[n] = l;
+                                n += 1;
+                            }
+                        }
+                    }
+                });
+            }
+        }
+        // The first produced char carries the original offset; the rest follow it.
+        let start_len = out.text.len();
+        for (k, ch) in buf[..n].iter().enumerate() {
+            let ch = if ch.is_whitespace() { ' ' } else { *ch };
+            push_char(
+                &mut out,
+                &mut delta,
+                i,
+                if k == 0 { len } else { 0 },
+                ch,
+                &mut after_apostrophe,
+            );
+        }
+        let _ = start_len;
+        // After the char, the next original char starts at `i + len`.
+        let next = (i + len) as i64 - out.text.len() as i64;
+        set_delta(&mut out, &mut delta, next);
+        i += len;
+    }
+    out
+}
+
+#[inline]
+fn set_delta(out: &mut Normalized, delta: &mut i64, new_delta: i64) {
+    if new_delta != *delta {
+        *delta = new_delta;
+        let pos = out.text.len() as u32;
+        if let Some(last) = out.checkpoints.last_mut() {
+            if last.0 == pos {
+                last.1 = new_delta;
+                return;
+            }
+        }
+        out.checkpoints.push((pos, new_delta));
+    }
+}
+
+/// Writes one normalised char that comes from the original char at `orig`
+/// (`orig_len` bytes long; 0 for the second char of an expansion).
+#[inline]
+fn push_char(
+    out: &mut Normalized,
+    delta: &mut i64,
+    orig: usize,
+    orig_len: usize,
+    c: char,
+    after_apostrophe: &mut bool,
+) {
+    let c = match c {
+        '\t' | '\n' | '\r' | '\x0B' | '\x0C' => ' ',
+        '`' => '\'',
+        c => c.to_ascii_lowercase(),
+    };
+    if c == ' ' {
+        *after_apostrophe = false;
+        if out.text.ends_with(' ') || out.text.is_empty() {
+            // Collapsed: the next written char maps further on.
+            if orig_len > 0 {
+                set_delta(out, delta, (orig + orig_len) as i64 - out.text.len() as i64);
+            }
+            return;
+        }
+    }
+    if *after_apostrophe && c.is_alphanumeric() {
+        // Elision split: `l'offre` -> `l' offre`. The space maps to the letter.
+        if orig_len > 0 {
+            set_delta(out, delta, orig as i64 - out.text.len() as i64);
+        }
+        out.text.push(' ');
+    }
+    *after_apostrophe = c == '\'';
+    if orig_len > 0 {
+        set_delta(out, delta, orig as i64 - out.text.len() as i64);
+    }
+    out.text.push(c);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_accents_and_apostrophes() {
+        assert_eq!(
+            normalize_str("L’ACCESSIBILITÉ numérique"),
+            "l' accessibilite numerique"
+        );
+        assert_eq!(normalize_str("l'accessibilite"), "l' accessibilite");
+        assert_eq!(normalize_str("Cœur  œuvre\u{a0}—\tÇa"), "coeur oeuvre - ca");
+        assert_eq!(normalize_str("eﬃcacité"), "efficacite");
+    }
+
+    #[test]
+    fn maps_back_to_the_original() {
+        let src = "Le  Titulaire doit réaliser l’AIPD. Élève œuvre.";
+        let n = normalize(src);
+        for needle in ["aipd", "titulaire doit", "eleve", "oeuvre", "realiser"] {
+            let at = n.text.find(needle).unwrap();
+            let r = n.original_range(src, at..at + needle.len());
+            let quoted = &src[r];
+            assert_eq!(normalize_str(quoted), needle, "quoted {quoted:?}");
+        }
+        let at = n.text.find("aipd").unwrap();
+        assert_eq!(&src[n.original_range(src, at..at + 4)], "AIPD");
+    }
+
+    #[test]
+    fn idempotent_on_samples() {
+        for s in ["L’Éditeur s’engage à …", "Ǆ ½ ﬁ « citation »", "  a\n\nb  "] {
+            let once = normalize_str(s);
+            assert_eq!(normalize_str(&once), once);
+        }
+    }
+}
