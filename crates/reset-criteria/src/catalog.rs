@@ -38,16 +38,34 @@ impl SourceFile {
 
 /// The built-in files, embedded at compile time.
 pub const BUILTIN_FILES: &[(&str, &str)] = &[
-    ("criteria/language.toml", include_str!("../../../criteria/language.toml")),
-    ("criteria/subjects.toml", include_str!("../../../criteria/subjects.toml")),
-    ("criteria/privacy.toml", include_str!("../../../criteria/privacy.toml")),
-    ("criteria/frugality.toml", include_str!("../../../criteria/frugality.toml")),
-    ("criteria/inclusivity.toml", include_str!("../../../criteria/inclusivity.toml")),
+    (
+        "criteria/language.toml",
+        include_str!("../../../criteria/language.toml"),
+    ),
+    (
+        "criteria/subjects.toml",
+        include_str!("../../../criteria/subjects.toml"),
+    ),
+    (
+        "criteria/privacy.toml",
+        include_str!("../../../criteria/privacy.toml"),
+    ),
+    (
+        "criteria/frugality.toml",
+        include_str!("../../../criteria/frugality.toml"),
+    ),
+    (
+        "criteria/inclusivity.toml",
+        include_str!("../../../criteria/inclusivity.toml"),
+    ),
     (
         "criteria/non-discrimination.toml",
         include_str!("../../../criteria/non-discrimination.toml"),
     ),
-    ("criteria/attention.toml", include_str!("../../../criteria/attention.toml")),
+    (
+        "criteria/attention.toml",
+        include_str!("../../../criteria/attention.toml"),
+    ),
 ];
 
 /// Name of the shared cue-list file in a grid directory.
@@ -181,18 +199,15 @@ impl Catalog {
                 format!("no `{SUBJECTS_FILE}` with the subjects was given"),
             ));
         }
-        let subject_ids: Vec<String> = subjects
-            .iter()
-            .flatten()
-            .map(|s| s.id.clone())
-            .collect();
+        let subject_ids: Vec<String> = subjects.iter().flatten().map(|s| s.id.clone()).collect();
         // Grid ids must be unique among the files given.
         let mut seen_grid: HashMap<&str, &SourceFile> = HashMap::new();
         for (f, g) in &grid_files {
             if let Some(first) = seen_grid.insert(g.id.as_str(), f) {
                 diags.push(
-                    at_pointer(f, "/id", format!("duplicate grid id `{}`", g.id))
-                        .with_help(format!("the grid `{}` is also defined in {}", g.id, first.name)),
+                    at_pointer(f, "/id", format!("duplicate grid id `{}`", g.id)).with_help(
+                        format!("the grid `{}` is also defined in {}", g.id, first.name),
+                    ),
                 );
             }
         }
@@ -211,13 +226,18 @@ impl Catalog {
         }
         // Criterion ids and fact names are unique across the whole catalog.
         let file_of = |grid_id: &str| -> Option<&SourceFile> {
-            grid_files.iter().find(|(_, g)| g.id == grid_id).map(|(f, _)| *f)
+            grid_files
+                .iter()
+                .find(|(_, g)| g.id == grid_id)
+                .map(|(f, _)| *f)
         };
         let mut ids: HashMap<&str, (&str, usize)> = HashMap::new();
         let mut facts: HashMap<&str, &str> = HashMap::new();
         for g in &grids {
             for (ci, c) in g.criteria.iter().enumerate() {
-                if let Some((other_grid, other_idx)) = ids.insert(c.id.as_str(), (g.id.as_str(), ci)) {
+                if let Some((other_grid, other_idx)) =
+                    ids.insert(c.id.as_str(), (g.id.as_str(), ci))
+                {
                     let msg = format!("duplicate criterion id `{}`", c.id);
                     let help = match file_of(other_grid) {
                         Some(of) => {
@@ -377,17 +397,13 @@ pub fn grid_schema() -> &'static serde_json::Value {
 /// The JSON Schema of `language.toml`.
 pub fn language_schema() -> &'static serde_json::Value {
     static S: OnceLock<serde_json::Value> = OnceLock::new();
-    S.get_or_init(|| {
-        serde_json::to_value(schemars::schema_for!(LanguageCues)).unwrap_or_default()
-    })
+    S.get_or_init(|| serde_json::to_value(schemars::schema_for!(LanguageCues)).unwrap_or_default())
 }
 
 /// The JSON Schema of `subjects.toml`.
 pub fn subjects_schema() -> &'static serde_json::Value {
     static S: OnceLock<serde_json::Value> = OnceLock::new();
-    S.get_or_init(|| {
-        serde_json::to_value(schemars::schema_for!(SubjectsFile)).unwrap_or_default()
-    })
+    S.get_or_init(|| serde_json::to_value(schemars::schema_for!(SubjectsFile)).unwrap_or_default())
 }
 
 fn validator_for(schema: &'static serde_json::Value) -> Option<&'static jsonschema::Validator> {
@@ -431,7 +447,11 @@ pub(crate) fn parse_checked<T: DeserializeOwned>(
         for err in validator.iter_errors(&json) {
             schema_errors += 1;
             let pointer = err.instance_path().to_string();
-            let d = at_pointer(f, &pointer, explain_schema_error(&err.to_string(), &pointer));
+            let d = at_pointer(
+                f,
+                &pointer,
+                explain_schema_error(&err.to_string(), &pointer),
+            );
             diags.push(d);
         }
     }
@@ -442,14 +462,23 @@ pub(crate) fn parse_checked<T: DeserializeOwned>(
         Ok(v) => Some(v),
         Err(e) => {
             let span = e.span().unwrap_or(0..0);
-            diags.push(Diagnostic::at(&f.name, &f.text, span, e.message().trim().to_string()));
+            diags.push(Diagnostic::at(
+                &f.name,
+                &f.text,
+                span,
+                e.message().trim().to_string(),
+            ));
             None
         }
     }
 }
 
 fn explain_schema_error(msg: &str, pointer: &str) -> String {
-    let place = if pointer.is_empty() { "the file" } else { pointer };
+    let place = if pointer.is_empty() {
+        "the file"
+    } else {
+        pointer
+    };
     format!("{place}: {msg}")
 }
 
@@ -459,7 +488,9 @@ pub fn toml_to_json(v: &toml::Value) -> serde_json::Value {
     match v {
         toml::Value::String(s) => J::String(s.clone()),
         toml::Value::Integer(i) => J::from(*i),
-        toml::Value::Float(f) => serde_json::Number::from_f64(*f).map(J::Number).unwrap_or(J::Null),
+        toml::Value::Float(f) => serde_json::Number::from_f64(*f)
+            .map(J::Number)
+            .unwrap_or(J::Null),
         toml::Value::Boolean(b) => J::Bool(*b),
         toml::Value::Datetime(d) => J::String(d.to_string()),
         toml::Value::Array(a) => J::Array(a.iter().map(toml_to_json).collect()),
@@ -535,9 +566,11 @@ fn check_cues(
         }
         for (i, cue) in items.iter().enumerate() {
             if let Err(e) = parse_cue(cue) {
-                diags.push(at_pointer(f, &format!("{pointer}/{lang}/{i}"), e).with_help(
-                    "a cue is a phrase, a prefix ending in `*`, or terms joined by ` + `",
-                ));
+                diags.push(
+                    at_pointer(f, &format!("{pointer}/{lang}/{i}"), e).with_help(
+                        "a cue is a phrase, a prefix ending in `*`, or terms joined by ` + `",
+                    ),
+                );
             }
         }
     }
@@ -560,23 +593,39 @@ fn check_grid(f: &SourceFile, g: &Grid, subject_ids: &[String], diags: &mut Vec<
         if let Some(first) = seen.insert(c.id.as_str(), i) {
             let first_d = at_pointer(f, &format!("/criteria/{first}/id"), "");
             diags.push(
-                at_pointer(f, &format!("{p}/id"), format!("duplicate criterion id `{}`", c.id))
-                    .with_help(format!(
-                        "`{}` is first defined at {}:{}:{}",
-                        c.id, first_d.file, first_d.line, first_d.column
-                    )),
+                at_pointer(
+                    f,
+                    &format!("{p}/id"),
+                    format!("duplicate criterion id `{}`", c.id),
+                )
+                .with_help(format!(
+                    "`{}` is first defined at {}:{}:{}",
+                    c.id, first_d.file, first_d.line, first_d.column
+                )),
             );
         }
         check_text(f, &format!("{p}/title"), &c.title, diags);
         check_text(f, &format!("{p}/rationale"), &c.rationale, diags);
         check_text(f, &format!("{p}/clause"), &c.clause, diags);
-        check_text(f, &format!("{p}/product/question"), &c.product.question, diags);
+        check_text(
+            f,
+            &format!("{p}/product/question"),
+            &c.product.question,
+            diags,
+        );
         for (j, sub) in c.subjects.iter().enumerate() {
             if !subject_ids.is_empty() && !subject_ids.contains(sub) {
                 let hint = crate::suggest::closest(sub, subject_ids.iter().map(|s| s.as_str()));
-                let mut d = at_pointer(f, &format!("{p}/subjects/{j}"), format!("unknown subject `{sub}`"));
+                let mut d = at_pointer(
+                    f,
+                    &format!("{p}/subjects/{j}"),
+                    format!("unknown subject `{sub}`"),
+                );
                 d = d.with_help(match hint {
-                    Some(h) => format!("did you mean `{h}`? known subjects: {}", subject_ids.join(", ")),
+                    Some(h) => format!(
+                        "did you mean `{h}`? known subjects: {}",
+                        subject_ids.join(", ")
+                    ),
                     None => format!("known subjects: {}", subject_ids.join(", ")),
                 });
                 diags.push(d);
@@ -585,31 +634,65 @@ fn check_grid(f: &SourceFile, g: &Grid, subject_ids: &[String], diags: &mut Vec<
         check_cues(f, &format!("{p}/spec/cues"), &c.spec.cues, true, diags);
         check_cues(f, &format!("{p}/spec/avoid"), &c.spec.avoid, false, diags);
         check_cues(f, &format!("{p}/spec/verify"), &c.spec.verify, false, diags);
-        check_cues(f, &format!("{p}/spec/exclude"), &c.spec.exclude, false, diags);
+        check_cues(
+            f,
+            &format!("{p}/spec/exclude"),
+            &c.spec.exclude,
+            false,
+            diags,
+        );
         match &c.product.rule {
-            Rule::Number { better, levels, unit } => {
+            Rule::Number {
+                better,
+                levels,
+                unit,
+            } => {
                 let ordered = match better {
                     crate::grid::Better::Lower => levels[0] >= levels[1] && levels[1] >= levels[2],
                     crate::grid::Better::Higher => levels[0] <= levels[1] && levels[1] <= levels[2],
                 };
                 if !ordered || levels.iter().any(|x| !x.is_finite()) {
-                    diags.push(at_pointer(
-                        f,
-                        &format!("{p}/product/rule/levels"),
-                        format!("thresholds {levels:?} are not ordered for `better = \"{}\"`", match better { crate::grid::Better::Lower => "lower", crate::grid::Better::Higher => "higher" }),
-                    ).with_help("list the thresholds of levels 1, 2 and 3, each stricter than the last"));
+                    diags.push(
+                        at_pointer(
+                            f,
+                            &format!("{p}/product/rule/levels"),
+                            format!(
+                                "thresholds {levels:?} are not ordered for `better = \"{}\"`",
+                                match better {
+                                    crate::grid::Better::Lower => "lower",
+                                    crate::grid::Better::Higher => "higher",
+                                }
+                            ),
+                        )
+                        .with_help(
+                            "list the thresholds of levels 1, 2 and 3, each stricter than the last",
+                        ),
+                    );
                 }
                 if unit.trim().is_empty() {
-                    diags.push(at_pointer(f, &format!("{p}/product/rule/unit"), "a number needs its unit"));
+                    diags.push(at_pointer(
+                        f,
+                        &format!("{p}/product/rule/unit"),
+                        "a number needs its unit",
+                    ));
                 }
             }
             Rule::Enum { options } => {
                 let mut vals = std::collections::HashSet::new();
                 for (k, o) in options.iter().enumerate() {
                     if !vals.insert(o.value.as_str()) {
-                        diags.push(at_pointer(f, &format!("{p}/product/rule/options/{k}/value"), format!("duplicate option `{}`", o.value)));
+                        diags.push(at_pointer(
+                            f,
+                            &format!("{p}/product/rule/options/{k}/value"),
+                            format!("duplicate option `{}`", o.value),
+                        ));
                     }
-                    check_text(f, &format!("{p}/product/rule/options/{k}/label"), &o.label, diags);
+                    check_text(
+                        f,
+                        &format!("{p}/product/rule/options/{k}/label"),
+                        &o.label,
+                        diags,
+                    );
                 }
             }
             Rule::Bool => {}
@@ -654,7 +737,11 @@ fn check_subjects(f: &SourceFile, s: &SubjectsFile, diags: &mut Vec<Diagnostic>)
     let mut seen = std::collections::HashSet::new();
     for (i, sub) in s.subjects.iter().enumerate() {
         if !seen.insert(sub.id.as_str()) {
-            diags.push(at_pointer(f, &format!("/subject/{i}/id"), format!("duplicate subject `{}`", sub.id)));
+            diags.push(at_pointer(
+                f,
+                &format!("/subject/{i}/id"),
+                format!("duplicate subject `{}`", sub.id),
+            ));
         }
         check_text(f, &format!("/subject/{i}/title"), &sub.title, diags);
         check_cues(f, &format!("/subject/{i}/cues"), &sub.cues, true, diags);

@@ -38,7 +38,9 @@ pub fn parse_cue(source: &str) -> Result<Cue, String> {
             ));
         }
         if raw.contains('+') && !raw.chars().any(|c| c.is_alphanumeric() && c != '+') {
-            return Err(format!("cue `{source}`: `+` must have a space on each side"));
+            return Err(format!(
+                "cue `{source}`: `+` must have a space on each side"
+            ));
         }
         let (body, prefix) = match raw.strip_suffix('*') {
             Some(b) => (b, true),
@@ -73,7 +75,13 @@ mod tests {
     #[test]
     fn parses_the_three_forms() {
         let c = parse_cue("Analyse d’impact").unwrap();
-        assert_eq!(c.terms, vec![Term { text: "analyse d' impact".into(), prefix: false }]);
+        assert_eq!(
+            c.terms,
+            vec![Term {
+                text: "analyse d' impact".into(),
+                prefix: false
+            }]
+        );
         let c = parse_cue("accessib*").unwrap();
         assert!(c.terms[0].prefix);
         let c = parse_cue("données + minimis*").unwrap();

@@ -86,7 +86,9 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize, String) {
     (
         line,
         column,
-        source[line_start..line_end].trim_end_matches('\r').to_string(),
+        source[line_start..line_end]
+            .trim_end_matches('\r')
+            .to_string(),
     )
 }
 

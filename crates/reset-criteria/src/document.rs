@@ -141,7 +141,11 @@ impl Document {
         let mut current: Option<(u32, String)> = None;
         let flush = |cur: &mut Option<(u32, String)>, blocks: &mut Vec<Block>| {
             if let Some((line, t)) = cur.take() {
-                blocks.push(Block::new(BlockKind::Paragraph, t, Position::line_col(line, 1)));
+                blocks.push(Block::new(
+                    BlockKind::Paragraph,
+                    t,
+                    Position::line_col(line, 1),
+                ));
             }
         };
         for (i, raw) in text.lines().enumerate() {
@@ -156,7 +160,9 @@ impl Document {
                 flush(&mut current, &mut blocks);
                 let col = (raw.len() - raw.trim_start().len()) as u32 + 1;
                 blocks.push(Block::new(
-                    BlockKind::Heading { depth: hashes as u8 },
+                    BlockKind::Heading {
+                        depth: hashes as u8,
+                    },
                     trimmed[hashes..].trim(),
                     Position::line_col(line, col + hashes as u32 + 1),
                 ));

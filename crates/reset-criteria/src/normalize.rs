@@ -25,7 +25,9 @@ pub struct Normalized {
 impl Normalized {
     /// Byte offset in the original text of a byte offset in the normalised one.
     pub fn original_offset(&self, pos: usize) -> usize {
-        let idx = self.checkpoints.partition_point(|(n, _)| (*n as usize) <= pos);
+        let idx = self
+            .checkpoints
+            .partition_point(|(n, _)| (*n as usize) <= pos);
         let delta = if idx == 0 {
             0
         } else {

@@ -30,7 +30,10 @@ pub fn closest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Option<S
 mod tests {
     #[test]
     fn suggests_close_names() {
-        assert_eq!(super::closest("privcy", ["privacy", "attention"].into_iter()), Some("privacy".into()));
+        assert_eq!(
+            super::closest("privcy", ["privacy", "attention"].into_iter()),
+            Some("privacy".into())
+        );
         assert_eq!(super::closest("zzz", ["privacy"].into_iter()), None);
     }
 }

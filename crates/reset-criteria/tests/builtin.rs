@@ -20,6 +20,12 @@ fn builtin_has_the_five_grids() {
     let ids: Vec<&str> = c.grids().iter().map(|g| g.id.as_str()).collect();
     assert_eq!(
         ids,
-        ["privacy", "frugality", "inclusivity", "non-discrimination", "attention"]
+        [
+            "privacy",
+            "frugality",
+            "inclusivity",
+            "non-discrimination",
+            "attention"
+        ]
     );
 }

@@ -1,14 +1,16 @@
-//! The tender engine: one pass over the normalised text for every cue of the
-//! catalog, then each hit qualified by its sentence and section, then
-//! criteria and grids scored.
+//! The tender engine: every cue of the catalog compiled once into one
+//! automaton; one pass over the normalised text of a document finds every
+//! hit; each hit is then qualified by its sentence (binding, weak, negated,
+//! verifiable) and its section (out of scope, context, award criteria), and
+//! criteria and grids are scored.
+//!
+//! The engine never names a criterion: everything it knows comes from the
+//! catalog's data files.
 
-/// The compiled cues of a catalog.
-#[derive(Debug)]
-pub struct Matcher {}
+mod assess;
+mod matcher;
+mod segment;
 
-impl Matcher {
-    /// Compiles every cue of a catalog into one automaton.
-    pub fn new(_catalog: &crate::Catalog) -> Self {
-        Matcher {}
-    }
-}
+pub use assess::{assess_document, assess_text, SpecOptions};
+pub use matcher::Matcher;
+pub use segment::split_sentences;

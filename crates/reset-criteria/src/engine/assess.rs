@@ -1,0 +1,1094 @@
+//! Assessment of one document: qualify every hit by its sentence and its
+//! section, keep the evidence, score the criteria and grids.
+
+use super::matcher::{CritKind, CueClass, LangClass, Matcher, TermHit};
+use super::segment::split_sentences;
+use crate::document::{Block, BlockKind, Document};
+use crate::normalize::{is_word_byte, normalize, Normalized};
+use crate::report::{
+    finish_scores, CriterionReport, DocumentKind, DocumentReport, Evidence, GridReport, Status,
+    SubjectReport,
+};
+use crate::Catalog;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Options of a tender (or offer) assessment.
+#[derive(Debug, Clone)]
+pub struct SpecOptions {
+    /// `Spec` reads obligation wording; `Offer` reads a vendor's commitments.
+    pub kind: DocumentKind,
+    /// Subjects given by the user; `None` detects them from the text.
+    pub subjects: Option<Vec<String>>,
+    /// Evidence sentences kept per criterion (best first).
+    pub max_evidence: usize,
+}
+
+impl Default for SpecOptions {
+    fn default() -> Self {
+        SpecOptions {
+            kind: DocumentKind::Spec,
+            subjects: None,
+            max_evidence: 3,
+        }
+    }
+}
+
+/// Assesses a plain text (paragraphs separated by blank lines, `#` headings).
+pub fn assess_text(
+    catalog: &Catalog,
+    source: &str,
+    text: &str,
+    opts: &SpecOptions,
+) -> DocumentReport {
+    assess_document(catalog, &Document::from_plain_text(source, text), opts)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Plain,
+    OutOfScope,
+    Context,
+    Award,
+    Contents,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ModalKind {
+    Binding,
+    Weak,
+}
+
+#[derive(Debug, Clone)]
+struct Modal {
+    start: u32,
+    end: u32,
+    kind: ModalKind,
+}
+
+/// A cue whose terms all occur in a range: its anchor and the spans of its terms.
+#[derive(Debug, Clone)]
+struct CueMatch {
+    cue: u32,
+    anchor: u32,
+    spans: Vec<(u32, u32)>,
+}
+
+/// Polarity and firmness of a lead-in sentence ("Le titulaire doit :") or a table row.
+#[derive(Debug, Clone, Default)]
+struct Around {
+    negated: Option<(u32, u32)>,
+    modal: Option<Modal>,
+    verification: Option<(u32, u32)>,
+    /// Block whose text the spans above point into.
+    block: usize,
+}
+
+struct NormBlock {
+    start: usize,
+    end: usize,
+    map: Normalized,
+}
+
+struct Ctx<'a> {
+    catalog: &'a Catalog,
+    m: &'a Matcher,
+    doc: &'a Document,
+    text: String,
+    blocks: Vec<NormBlock>,
+    hits_of_block: Vec<Range<usize>>,
+    hits: Vec<TermHit>,
+    section: Vec<Section>,
+    parent: Vec<Option<usize>>,
+    offer: bool,
+}
+
+/// Assesses a structured document against every grid of the catalog.
+pub fn assess_document(catalog: &Catalog, doc: &Document, opts: &SpecOptions) -> DocumentReport {
+    let m = catalog.matcher();
+    // 1. Normalise every block once, into one buffer.
+    let mut text = String::with_capacity(doc.blocks.iter().map(|b| b.text.len() + 1).sum());
+    let mut blocks = Vec::with_capacity(doc.blocks.len());
+    for b in &doc.blocks {
+        let mut n = normalize(&b.text);
+        let start = text.len();
+        text.push_str(&n.text);
+        let end = text.len();
+        text.push('\n');
+        n.text = String::new();
+        blocks.push(NormBlock { start, end, map: n });
+    }
+    // 2. One pass for every cue.
+    let mut hits = m.scan(&text);
+    hits.sort_by_key(|h| (h.start, h.end));
+    // 3. Hits per block.
+    let mut hits_of_block = Vec::with_capacity(blocks.len());
+    let mut k = 0;
+    for b in &blocks {
+        while k < hits.len() && (hits[k].start as usize) < b.start {
+            k += 1;
+        }
+        let s = k;
+        while k < hits.len() && (hits[k].start as usize) < b.end {
+            k += 1;
+        }
+        hits_of_block.push(s..k);
+    }
+    let mut ctx = Ctx {
+        catalog,
+        m,
+        doc,
+        text,
+        blocks,
+        hits_of_block,
+        hits,
+        section: Vec::new(),
+        parent: Vec::new(),
+        offer: opts.kind == DocumentKind::Offer,
+    };
+    ctx.classify_sections();
+
+    // 4. Criteria evidence.
+    let n_crit = m.crits.len();
+    let mut found: Vec<Vec<Evidence>> = vec![Vec::new(); n_crit];
+    for bi in 0..ctx.blocks.len() {
+        if ctx.hits_of_block[bi].is_empty() || ctx.section[bi] == Section::Contents {
+            continue;
+        }
+        if is_contents_line(&ctx.doc.blocks[bi].text) {
+            continue;
+        }
+        ctx.assess_block(bi, &mut found);
+    }
+
+    // 5. Subjects.
+    let (subjects, subjects_source) = match &opts.subjects {
+        Some(given) => (
+            catalog
+                .subjects()
+                .iter()
+                .filter(|s| given.iter().any(|g| g == &s.id))
+                .map(|s| SubjectReport {
+                    id: s.id.clone(),
+                    title: s.title.clone(),
+                    hits: 0,
+                    evidence: Vec::new(),
+                })
+                .collect::<Vec<_>>(),
+            "given",
+        ),
+        None => {
+            let detected = ctx.detect_subjects();
+            if detected.is_empty() {
+                (
+                    catalog
+                        .subjects()
+                        .iter()
+                        .map(|s| SubjectReport {
+                            id: s.id.clone(),
+                            title: s.title.clone(),
+                            hits: 0,
+                            evidence: Vec::new(),
+                        })
+                        .collect(),
+                    "all",
+                )
+            } else {
+                (detected, "detected")
+            }
+        }
+    };
+    let subject_ids: Vec<&str> = subjects.iter().map(|s| s.id.as_str()).collect();
+
+    // 6. Criteria, grids, scores.
+    let mut grids = Vec::new();
+    let mut flat = 0;
+    for g in catalog.grids() {
+        let mut criteria = Vec::new();
+        for c in &g.criteria {
+            let mut ev = std::mem::take(&mut found[flat]);
+            flat += 1;
+            let applicable = c.subjects.iter().any(|s| subject_ids.contains(&s.as_str()));
+            ev.sort_by(|a, b| b.level.cmp(&a.level).then(a.line.cmp(&b.line)));
+            let hits = ev.len();
+            let level = if applicable {
+                ev.first().map(|e| e.level).unwrap_or(0)
+            } else {
+                0
+            };
+            ev.truncate(opts.max_evidence);
+            criteria.push(CriterionReport {
+                id: c.id.clone(),
+                title: c.title.clone(),
+                weight: c.weight,
+                level,
+                applicable,
+                status: if applicable {
+                    Status::from_level(level)
+                } else {
+                    Status::NotApplicable
+                },
+                evidence: ev,
+                hits,
+            });
+        }
+        grids.push(GridReport {
+            id: g.id.clone(),
+            version: g.version.clone(),
+            title: g.title.clone(),
+            score: None,
+            grade: None,
+            counts: [0; 4],
+            not_applicable: 0,
+            criteria,
+        });
+    }
+    let mut report = DocumentReport {
+        source: doc.source.clone(),
+        kind: opts.kind,
+        format: Some(doc.format.clone()),
+        subjects,
+        subjects_source: subjects_source.into(),
+        score: None,
+        grade: None,
+        weakest_grid: None,
+        grids,
+        error: None,
+    };
+    finish_scores(&mut report, catalog);
+    report
+}
+
+/// A table-of-contents line: dot leaders before a page number.
+fn is_contents_line(s: &str) -> bool {
+    let t = s.trim_end();
+    (t.contains(".....") || t.contains("…….") || t.contains("\t"))
+        && t.ends_with(|c: char| c.is_ascii_digit())
+        && (t.contains("....") || t.contains('…'))
+}
+
+impl<'a> Ctx<'a> {
+    fn block_text(&self, bi: usize) -> &str {
+        &self.text[self.blocks[bi].start..self.blocks[bi].end]
+    }
+
+    fn class_of(&self, h: &TermHit) -> CueClass {
+        self.m.cues[h.cue as usize].class
+    }
+
+    /// Cue matches whose terms all occur within `range` (absolute offsets),
+    /// considering the hits `hits`.
+    fn cue_matches(
+        &self,
+        hits: &[TermHit],
+        range: Range<u32>,
+        filter: impl Fn(CueClass) -> bool,
+    ) -> Vec<CueMatch> {
+        let mut by_cue: HashMap<u32, Vec<&TermHit>> = HashMap::new();
+        for h in hits {
+            if h.start >= range.start && h.end <= range.end && filter(self.class_of(h)) {
+                by_cue.entry(h.cue).or_default().push(h);
+            }
+        }
+        let mut out = Vec::new();
+        for (cue, hs) in by_cue {
+            let n = self.m.cues[cue as usize].n_terms;
+            if n <= 1 {
+                for h in hs {
+                    out.push(CueMatch {
+                        cue,
+                        anchor: h.start,
+                        spans: vec![(h.start, h.end)],
+                    });
+                }
+            } else {
+                let mut spans = Vec::with_capacity(n as usize);
+                for t in 0..n {
+                    match hs.iter().find(|h| h.term == t) {
+                        Some(h) => spans.push((h.start, h.end)),
+                        None => break,
+                    }
+                }
+                if spans.len() == n as usize {
+                    let anchor = spans.iter().map(|s| s.0).min().unwrap_or(range.start);
+                    out.push(CueMatch { cue, anchor, spans });
+                }
+            }
+        }
+        out.sort_by_key(|c| (c.anchor, c.cue));
+        out
+    }
+
+    fn classify_sections(&mut self) {
+        let n = self.doc.blocks.len();
+        let mut section = vec![Section::Plain; n];
+        let mut parent = vec![None; n];
+        // Stack of (depth, block, own class).
+        let mut stack: Vec<(u8, usize, Section)> = Vec::new();
+        for bi in 0..n {
+            let b = &self.doc.blocks[bi];
+            if let BlockKind::Heading { depth } = b.kind {
+                while stack.last().is_some_and(|(d, _, _)| *d >= depth) {
+                    stack.pop();
+                }
+                parent[bi] = stack.last().map(|(_, i, _)| *i);
+                let own = self.heading_class(bi);
+                stack.push((depth, bi, own));
+                section[bi] = effective(&stack);
+            } else {
+                parent[bi] = stack.last().map(|(_, i, _)| *i);
+                section[bi] = effective(&stack);
+            }
+        }
+        self.section = section;
+        self.parent = parent;
+
+        fn effective(stack: &[(u8, usize, Section)]) -> Section {
+            if stack.iter().any(|s| s.2 == Section::OutOfScope) {
+                return Section::OutOfScope;
+            }
+            if stack.iter().any(|s| s.2 == Section::Contents) {
+                return Section::Contents;
+            }
+            stack
+                .iter()
+                .rev()
+                .map(|s| s.2)
+                .find(|s| *s != Section::Plain)
+                .unwrap_or(Section::Plain)
+        }
+    }
+
+    fn heading_class(&self, bi: usize) -> Section {
+        let r = self.hits_of_block[bi].clone();
+        let b = &self.blocks[bi];
+        let ms = self.cue_matches(&self.hits[r], b.start as u32..b.end as u32, |c| {
+            matches!(
+                c,
+                CueClass::Lang(
+                    LangClass::OutOfScope
+                        | LangClass::Context
+                        | LangClass::Award
+                        | LangClass::Contents
+                )
+            )
+        });
+        let classes: Vec<LangClass> = ms
+            .iter()
+            .filter_map(|m| match self.m.cues[m.cue as usize].class {
+                CueClass::Lang(l) => Some(l),
+                _ => None,
+            })
+            .collect();
+        if classes.contains(&LangClass::OutOfScope) {
+            Section::OutOfScope
+        } else if classes.contains(&LangClass::Contents) {
+            Section::Contents
+        } else if classes.contains(&LangClass::Award) {
+            Section::Award
+        } else if classes.contains(&LangClass::Context) {
+            Section::Context
+        } else {
+            Section::Plain
+        }
+    }
+
+    /// Modal wording in a range: binding (or commitment in an offer), weak,
+    /// and French future-tense verbs; occurrences inside longer ones dropped.
+    fn modals(&self, hits: &[TermHit], range: Range<u32>) -> Vec<Modal> {
+        let binding = if self.offer {
+            LangClass::Commitment
+        } else {
+            LangClass::Binding
+        };
+        let ms = self.cue_matches(hits, range.clone(), |c| {
+            c == CueClass::Lang(binding) || c == CueClass::Lang(LangClass::Weak)
+        });
+        let mut out: Vec<Modal> = ms
+            .iter()
+            .map(|m| {
+                let start = m.spans.iter().map(|s| s.0).min().unwrap_or(m.anchor);
+                let end = m.spans.iter().map(|s| s.1).max().unwrap_or(m.anchor);
+                Modal {
+                    start,
+                    end,
+                    kind: if self.m.cues[m.cue as usize].class == CueClass::Lang(binding) {
+                        ModalKind::Binding
+                    } else {
+                        ModalKind::Weak
+                    },
+                }
+            })
+            .collect();
+        if !self.offer {
+            let s = &self.text[range.start as usize..range.end as usize];
+            if looks_french(s) {
+                for (ws, we) in words(s) {
+                    let w = &s[ws..we];
+                    if self.is_future(w) {
+                        let (a, b) = (range.start + ws as u32, range.start + we as u32);
+                        if !out.iter().any(|m| m.start <= a && b <= m.end) {
+                            out.push(Modal {
+                                start: a,
+                                end: b,
+                                kind: ModalKind::Binding,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        // Drop occurrences contained in a longer one ("peuvent" inside "ne peuvent etre").
+        let all = out.clone();
+        out.retain(|m| {
+            !all.iter().any(|o| {
+                (o.start <= m.start && m.end <= o.end) && (o.end - o.start > m.end - m.start)
+            })
+        });
+        out.sort_by_key(|m| m.start);
+        out
+    }
+
+    fn is_future(&self, w: &str) -> bool {
+        if self.m.future_exceptions.contains(w) || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+            return false;
+        }
+        self.m
+            .future_suffixes
+            .iter()
+            .any(|suf| w.len() >= suf.len() + self.m.future_min_stem && w.ends_with(suf.as_str()))
+    }
+
+    /// Clause boundaries in a sentence: commas, colons, brackets, clause-break words.
+    fn clause_of(&self, hits: &[TermHit], sent: Range<u32>, anchor: u32) -> Range<u32> {
+        let s = &self.text[sent.start as usize..sent.end as usize];
+        let mut bounds: Vec<u32> = Vec::new();
+        let bytes = s.as_bytes();
+        for (i, c) in bytes.iter().enumerate() {
+            let cut = match c {
+                b':' | b'(' | b')' => true,
+                b',' => bytes.get(i + 1).is_none_or(|n| *n == b' '),
+                _ => false,
+            };
+            if cut {
+                bounds.push(sent.start + i as u32);
+            }
+        }
+        for h in hits {
+            if h.start >= sent.start
+                && h.end <= sent.end
+                && self.class_of(h) == CueClass::Lang(LangClass::ClauseBreak)
+            {
+                bounds.push(h.start);
+            }
+        }
+        let start = bounds
+            .iter()
+            .filter(|b| **b < anchor)
+            .max()
+            .map(|b| b + 1)
+            .unwrap_or(sent.start);
+        let end = bounds
+            .iter()
+            .filter(|b| **b > anchor)
+            .min()
+            .copied()
+            .unwrap_or(sent.end);
+        start..end.max(start)
+    }
+
+    /// The first match of a class in a range whose spans avoid `avoid` spans.
+    fn find_class(
+        &self,
+        hits: &[TermHit],
+        range: Range<u32>,
+        class: LangClass,
+        avoid: &[(u32, u32)],
+    ) -> Option<(u32, u32)> {
+        self.cue_matches(hits, range, |c| c == CueClass::Lang(class))
+            .into_iter()
+            .find(|m| {
+                !m.spans
+                    .iter()
+                    .any(|s| avoid.iter().any(|a| s.0 < a.1 && a.0 < s.1))
+            })
+            .map(|m| {
+                let start = m.spans.iter().map(|s| s.0).min().unwrap_or(m.anchor);
+                let end = m.spans.iter().map(|s| s.1).max().unwrap_or(m.anchor);
+                (start, end)
+            })
+    }
+
+    /// A number followed by a unit, or a percentage, in a range.
+    fn number_with_unit(&self, range: Range<u32>) -> Option<(u32, u32)> {
+        let s = &self.text[range.start as usize..range.end as usize];
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_alphabetic()) {
+                let start = i;
+                while i < b.len()
+                    && (b[i].is_ascii_digit()
+                        || ((b[i] == b'.' || b[i] == b',' || b[i] == b' ')
+                            && i + 1 < b.len()
+                            && b[i + 1].is_ascii_digit()))
+                {
+                    i += 1;
+                }
+                let mut j = i;
+                if j < b.len() && b[j] == b' ' {
+                    j += 1;
+                }
+                let rest = &s[j..];
+                for u in &self.m.units {
+                    if rest.starts_with(u.as_str()) {
+                        let e = j + u.len();
+                        let word_unit = u.as_bytes().last().is_some_and(|c| is_word_byte(*c));
+                        if !word_unit || e >= b.len() || !is_word_byte(b[e]) {
+                            return Some((range.start + start as u32, range.start + e as u32));
+                        }
+                    }
+                }
+                continue;
+            }
+            i += 1;
+        }
+        None
+    }
+
+    fn verification(&self, hits: &[TermHit], range: Range<u32>, crit: u32) -> Option<(u32, u32)> {
+        if let Some(v) = self.find_class(hits, range.clone(), LangClass::Verification, &[]) {
+            return Some(v);
+        }
+        let own = self.cue_matches(hits, range.clone(), |c| {
+            c == CueClass::Crit {
+                crit,
+                kind: CritKind::Verify,
+            }
+        });
+        if let Some(m) = own.first() {
+            return Some(m.spans[0]);
+        }
+        self.number_with_unit(range)
+    }
+
+    /// The modal that governs an anchor: in its clause the closest before it,
+    /// else the first after it; else the same in the whole sentence.
+    fn modal_for(
+        &self,
+        modals: &[Modal],
+        clause: &Range<u32>,
+        sent: &Range<u32>,
+        anchor: u32,
+    ) -> Option<Modal> {
+        for r in [clause, sent] {
+            let inside: Vec<&Modal> = modals
+                .iter()
+                .filter(|m| m.start >= r.start && m.end <= r.end)
+                .collect();
+            if let Some(m) = inside.iter().rev().find(|m| m.start < anchor) {
+                return Some((*m).clone());
+            }
+            if let Some(m) = inside.iter().find(|m| m.start >= anchor) {
+                return Some((*m).clone());
+            }
+        }
+        None
+    }
+
+    /// Polarity and firmness of a whole range (a lead-in sentence, a table cell).
+    fn around(&self, bi: usize, range: Range<u32>) -> Around {
+        let hits = &self.hits[self.hits_of_block[bi].clone()];
+        let modals = self.modals(hits, range.clone());
+        Around {
+            negated: self.find_class(hits, range.clone(), LangClass::Negation, &[]),
+            modal: modals.last().cloned(),
+            verification: self
+                .find_class(hits, range.clone(), LangClass::Verification, &[])
+                .or_else(|| self.number_with_unit(range)),
+            block: bi,
+        }
+    }
+
+    /// The lead-in of a list item: the paragraph before the list, when it ends with a colon.
+    fn lead_in(&self, bi: usize) -> Option<Around> {
+        if !matches!(self.doc.blocks[bi].kind, BlockKind::ListItem { .. }) {
+            return None;
+        }
+        let mut j = bi;
+        while j > 0 {
+            j -= 1;
+            match self.doc.blocks[j].kind {
+                BlockKind::ListItem { .. } => continue,
+                BlockKind::Paragraph => {
+                    let t = self.block_text(j).trim_end();
+                    if !t.ends_with(':') {
+                        return None;
+                    }
+                    let sents = split_sentences(self.block_text(j), &self.m.abbreviations);
+                    let last = sents.last()?.clone();
+                    let base = self.blocks[j].start as u32;
+                    return Some(self.around(j, base + last.start as u32..base + last.end as u32));
+                }
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// The other cells of a table row, merged.
+    fn row_context(&self, bi: usize) -> Option<Around> {
+        let BlockKind::TableCell { row, .. } = self.doc.blocks[bi].kind else {
+            return None;
+        };
+        let same_row = |j: usize| {
+            matches!(self.doc.blocks[j].kind, BlockKind::TableCell { row: r, .. } if r == row)
+                && self.doc.blocks[j].file == self.doc.blocks[bi].file
+        };
+        let mut lo = bi;
+        while lo > 0 && same_row(lo - 1) {
+            lo -= 1;
+        }
+        let mut hi = bi;
+        while hi + 1 < self.doc.blocks.len() && same_row(hi + 1) {
+            hi += 1;
+        }
+        let mut merged = Around::default();
+        for j in lo..=hi {
+            if j == bi {
+                continue;
+            }
+            let b = &self.blocks[j];
+            let a = self.around(j, b.start as u32..b.end as u32);
+            if a.negated.is_some() && merged.negated.is_none() {
+                merged.negated = a.negated;
+                merged.block = j;
+            }
+            if a.modal.is_some()
+                && (merged.modal.is_none()
+                    || a.modal
+                        .as_ref()
+                        .is_some_and(|m| m.kind == ModalKind::Binding))
+            {
+                merged.modal = a.modal;
+                merged.block = j;
+            }
+            if merged.verification.is_none() {
+                merged.verification = a.verification;
+            }
+        }
+        Some(merged)
+    }
+
+    /// Quotes normalised range `r` of block `bi` from the original text.
+    fn quote(&self, bi: usize, r: Range<u32>) -> (Range<usize>, &str) {
+        let b = &self.blocks[bi];
+        let rel =
+            (r.start as usize).saturating_sub(b.start)..(r.end as usize).saturating_sub(b.start);
+        let orig = &self.doc.blocks[bi].text;
+        let or = b.map.original_range(orig, rel);
+        let s = &orig[or.clone()];
+        (or, s)
+    }
+
+    fn section_path(&self, bi: usize) -> Vec<String> {
+        let mut path = Vec::new();
+        let mut cur = self.parent[bi];
+        while let Some(h) = cur {
+            path.push(self.doc.blocks[h].text.trim().to_string());
+            cur = self.parent[h];
+        }
+        path.reverse();
+        path
+    }
+
+    fn evidence(
+        &self,
+        bi: usize,
+        sent: Range<u32>,
+        cue: &str,
+        firmness: Option<String>,
+        level: u8,
+        reasons: Vec<String>,
+    ) -> Evidence {
+        let (or, quoted) = self.quote(bi, sent);
+        let block: &Block = &self.doc.blocks[bi];
+        let before = &block.text[..or.start];
+        let extra = before.matches('\n').count() as u32;
+        let mut pos = block.position.down(extra);
+        if extra == 0 {
+            if let Some(c) = pos.column {
+                pos.column = Some(c + before.chars().count() as u32);
+            }
+        } else if pos.column.is_some() {
+            let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+            pos.column = Some(before[line_start..].chars().count() as u32 + 1);
+        }
+        Evidence {
+            file: block.file.clone(),
+            line: pos.primary_line(),
+            column: pos.column,
+            page: pos.page,
+            paragraph: pos.paragraph,
+            location: pos.describe(),
+            section: self.section_path(bi),
+            text: quoted.to_string(),
+            cue: cue.to_string(),
+            firmness,
+            level,
+            reasons,
+        }
+    }
+
+    fn assess_block(&self, bi: usize, found: &mut [Vec<Evidence>]) {
+        let hits = &self.hits[self.hits_of_block[bi].clone()];
+        if !hits.iter().any(|h| {
+            matches!(
+                self.class_of(h),
+                CueClass::Crit {
+                    kind: CritKind::Cue | CritKind::Avoid,
+                    ..
+                }
+            )
+        }) {
+            return;
+        }
+        let base = self.blocks[bi].start as u32;
+        let section = self.section[bi];
+        let is_heading = self.doc.blocks[bi].is_heading();
+        let lead = self.lead_in(bi);
+        let row = self.row_context(bi);
+        for s in split_sentences(self.block_text(bi), &self.m.abbreviations) {
+            let sent = base + s.start as u32..base + s.end as u32;
+            let crit_matches = self.cue_matches(hits, sent.clone(), |c| {
+                matches!(
+                    c,
+                    CueClass::Crit {
+                        kind: CritKind::Cue | CritKind::Avoid,
+                        ..
+                    }
+                )
+            });
+            if crit_matches.is_empty() {
+                continue;
+            }
+            let excludes: Vec<(u32, u32, Option<u32>)> = self
+                .cue_matches(hits, sent.clone(), |c| {
+                    matches!(
+                        c,
+                        CueClass::Lang(LangClass::Exclude)
+                            | CueClass::Crit {
+                                kind: CritKind::Exclude,
+                                ..
+                            }
+                    )
+                })
+                .into_iter()
+                .flat_map(|m| {
+                    let owner = match self.m.cues[m.cue as usize].class {
+                        CueClass::Crit { crit, .. } => Some(crit),
+                        _ => None,
+                    };
+                    m.spans.into_iter().map(move |s| (s.0, s.1, owner))
+                })
+                .collect();
+            let modals = self.modals(hits, sent.clone());
+            // Best level per criterion within this sentence.
+            let mut best: HashMap<u32, (u8, Option<String>, Vec<String>, String)> = HashMap::new();
+            for cm in &crit_matches {
+                let CueClass::Crit { crit, kind } = self.m.cues[cm.cue as usize].class else {
+                    continue;
+                };
+                let excluded = cm.spans.iter().any(|s| {
+                    excludes
+                        .iter()
+                        .any(|e| (e.2.is_none() || e.2 == Some(crit)) && e.0 <= s.0 && s.1 <= e.1)
+                });
+                if excluded {
+                    continue;
+                }
+                let q = self.qualify(
+                    bi,
+                    hits,
+                    &sent,
+                    cm,
+                    crit,
+                    kind == CritKind::Avoid,
+                    &modals,
+                    section,
+                    is_heading,
+                    lead.as_ref(),
+                    row.as_ref(),
+                );
+                let cue_src = self.m.cues[cm.cue as usize].source.clone();
+                let better = best.get(&crit).is_none_or(|b| q.0 > b.0);
+                if better {
+                    best.insert(crit, (q.0, q.1, q.2, cue_src));
+                }
+            }
+            for (crit, (level, firmness, reasons, cue)) in best {
+                found[crit as usize].push(self.evidence(
+                    bi,
+                    sent.clone(),
+                    &cue,
+                    firmness,
+                    level,
+                    reasons,
+                ));
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn qualify(
+        &self,
+        bi: usize,
+        hits: &[TermHit],
+        sent: &Range<u32>,
+        cm: &CueMatch,
+        crit: u32,
+        avoid: bool,
+        modals: &[Modal],
+        section: Section,
+        is_heading: bool,
+        lead: Option<&Around>,
+        row: Option<&Around>,
+    ) -> (u8, Option<String>, Vec<String>) {
+        let mut reasons = Vec::new();
+        let clause = self.clause_of(hits, sent.clone(), cm.anchor);
+        let word = |r: (u32, u32)| self.quote(bi, r.0..r.1).1.to_string();
+        let around_word = |a: &Around, r: (u32, u32)| self.quote(a.block, r.0..r.1).1.to_string();
+        let negation = self.find_class(hits, clause.clone(), LangClass::Negation, &cm.spans);
+        let mut prohibited = None;
+        if avoid {
+            prohibited = negation.or_else(|| {
+                self.find_class(hits, clause.clone(), LangClass::Prohibition, &cm.spans)
+            });
+        } else if let Some(n) = negation {
+            reasons.push(format!("negated: {}", word(n)));
+            return (0, Some(word(n)), finish(reasons, section, is_heading).1);
+        }
+        let mut firmness = None;
+        let mut modal = self.modal_for(modals, &clause, sent, cm.anchor).map(|m| {
+            let w = word((m.start, m.end));
+            (m.kind, w)
+        });
+        if modal.is_none() {
+            for a in [lead, row].into_iter().flatten() {
+                if let Some(n) = a.negated {
+                    if avoid {
+                        prohibited = prohibited.or(Some(n));
+                        reasons.push(format!("prohibited by its context: {}", around_word(a, n)));
+                    } else {
+                        reasons.push(format!("negated by its context: {}", around_word(a, n)));
+                        return (
+                            0,
+                            Some(around_word(a, n)),
+                            finish(reasons, section, is_heading).1,
+                        );
+                    }
+                }
+                if let Some(m) = &a.modal {
+                    modal = Some((m.kind, around_word(a, (m.start, m.end))));
+                    reasons.push(format!(
+                        "firmness from its lead-in or row: {}",
+                        around_word(a, (m.start, m.end))
+                    ));
+                    break;
+                }
+            }
+        }
+        if modal.is_none() && section == Section::Award {
+            modal = Some((ModalKind::Binding, "award criteria".into()));
+        }
+        let mut level = match (&modal, avoid, prohibited) {
+            (Some((ModalKind::Binding, w)), false, _) => {
+                reasons.push(format!("binding: {w}"));
+                firmness = Some(w.clone());
+                2
+            }
+            (Some((ModalKind::Weak, w)), _, _) => {
+                reasons.push(format!("weak: {w}"));
+                firmness = Some(w.clone());
+                1
+            }
+            (None, false, _) => {
+                reasons.push("mentioned, no binding wording".into());
+                1
+            }
+            (Some((ModalKind::Binding, w)), true, Some(p)) => {
+                reasons.push(format!("practice prohibited: {}", word(p)));
+                reasons.push(format!("binding: {w}"));
+                firmness = Some(w.clone());
+                2
+            }
+            (None, true, Some(p)) => {
+                reasons.push(format!(
+                    "practice prohibited without binding wording: {}",
+                    word(p)
+                ));
+                firmness = Some(word(p));
+                1
+            }
+            (Some((ModalKind::Binding, w)), true, None) => {
+                reasons.push(format!(
+                    "the text demands the practice the criterion forbids: {w}"
+                ));
+                firmness = Some(w.clone());
+                0
+            }
+            (None, true, None) => {
+                reasons.push("practice mentioned, not prohibited".into());
+                1
+            }
+        };
+        if level == 2 {
+            let v = self
+                .verification(hits, sent.clone(), crit)
+                .map(word)
+                .or_else(|| row.and_then(|a| a.verification.map(|r| around_word(a, r))));
+            if let Some(v) = v {
+                reasons.push(format!("verifiable: {v}"));
+                level = 3;
+            }
+        }
+        let (capped, reasons) = finish(reasons, section, is_heading);
+        (level.min(capped), firmness, reasons)
+    }
+
+    fn detect_subjects(&self) -> Vec<SubjectReport> {
+        let subjects = self.catalog.subjects();
+        let mut blocks_of: Vec<Vec<usize>> = vec![Vec::new(); subjects.len()];
+        let mut strong = vec![false; subjects.len()];
+        for bi in 0..self.blocks.len() {
+            if matches!(self.section[bi], Section::OutOfScope | Section::Contents) {
+                continue;
+            }
+            let r = self.hits_of_block[bi].clone();
+            if r.is_empty() {
+                continue;
+            }
+            let b = &self.blocks[bi];
+            let ms = self.cue_matches(&self.hits[r], b.start as u32..b.end as u32, |c| {
+                matches!(c, CueClass::Subject(_))
+            });
+            for m in ms {
+                if let CueClass::Subject(si) = self.m.cues[m.cue as usize].class {
+                    let si = si as usize;
+                    if blocks_of[si].last() != Some(&bi) {
+                        blocks_of[si].push(bi);
+                    }
+                    let title = bi == 0
+                        || matches!(self.doc.blocks[bi].kind, BlockKind::Heading { depth: 1 });
+                    if title {
+                        strong[si] = true;
+                    }
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for (si, s) in subjects.iter().enumerate() {
+            let n = blocks_of[si].len();
+            if n >= 2 || strong[si] {
+                let evidence = blocks_of[si]
+                    .iter()
+                    .take(3)
+                    .map(|&bi| {
+                        let b = &self.blocks[bi];
+                        let first = split_sentences(self.block_text(bi), &self.m.abbreviations)
+                            .into_iter()
+                            .map(|r| b.start as u32 + r.start as u32..b.start as u32 + r.end as u32)
+                            .find(|r| {
+                                let h = &self.hits[self.hits_of_block[bi].clone()];
+                                !self
+                                    .cue_matches(h, r.clone(), |c| {
+                                        c == CueClass::Subject(si as u32)
+                                    })
+                                    .is_empty()
+                            })
+                            .unwrap_or(b.start as u32..b.end as u32);
+                        self.evidence(
+                            bi,
+                            first,
+                            &s.id,
+                            None,
+                            0,
+                            vec![format!("names the subject `{}`", s.id)],
+                        )
+                    })
+                    .collect();
+                out.push(SubjectReport {
+                    id: s.id.clone(),
+                    title: s.title.clone(),
+                    hits: n,
+                    evidence,
+                });
+            }
+        }
+        out
+    }
+}
+
+/// Applies section and heading caps; returns the cap and the reasons.
+fn finish(mut reasons: Vec<String>, section: Section, is_heading: bool) -> (u8, Vec<String>) {
+    let mut cap = 3;
+    match section {
+        Section::OutOfScope => {
+            reasons.push("section out of scope: counts 0".into());
+            cap = 0;
+        }
+        Section::Context => {
+            reasons.push("context section: a mention at most".into());
+            cap = 1;
+        }
+        Section::Award => reasons.push("award criteria section".into()),
+        Section::Contents | Section::Plain => {}
+    }
+    if is_heading && cap > 1 {
+        reasons.push("a heading: a mention at most".into());
+        cap = 1;
+    }
+    (cap, reasons)
+}
+
+/// Word ranges of a normalised string (ASCII letters and digits, non-ASCII letters).
+fn words(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && !is_word_byte(b[i]) {
+            i += 1;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let st = i;
+        while i < b.len() && is_word_byte(b[i]) {
+            i += 1;
+        }
+        Some((st, i))
+    })
+}
+
+/// A rough language guess for one sentence: French function words outnumber English ones.
+fn looks_french(s: &str) -> bool {
+    const FR: &[&str] = &[
+        "le", "la", "les", "des", "du", "un", "une", "et", "est", "au", "aux", "pour", "par",
+        "dans", "sur", "ne", "sera", "sont", "qui", "que", "de",
+    ];
+    const EN: &[&str] = &[
+        "the", "and", "of", "to", "is", "shall", "must", "with", "for", "be", "are", "will", "an",
+        "by", "on",
+    ];
+    let (mut fr, mut en) = (0, 0);
+    for (a, b) in words(s) {
+        let w = &s[a..b];
+        if FR.contains(&w) {
+            fr += 1;
+        }
+        if EN.contains(&w) {
+            en += 1;
+        }
+    }
+    fr > en
+}

@@ -1,0 +1,277 @@
+//! Every cue of a catalog compiled once into one Aho-Corasick automaton, and
+//! the single pass over a normalised text that finds every hit.
+
+use crate::cue::parse_cue;
+use crate::lang::LangList;
+use crate::normalize::{is_word_byte, normalize_str};
+use crate::Catalog;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::{HashMap, HashSet};
+
+/// Classes of the shared cue lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum LangClass {
+    Binding,
+    Weak,
+    Negation,
+    Prohibition,
+    Commitment,
+    Verification,
+    ClauseBreak,
+    Exclude,
+    OutOfScope,
+    Context,
+    Award,
+    Contents,
+}
+
+/// What a criterion cue is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum CritKind {
+    Cue,
+    Avoid,
+    Verify,
+    Exclude,
+}
+
+/// Who a cue belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum CueClass {
+    /// A cue of criterion number `crit` (flat index over the catalog).
+    Crit { crit: u32, kind: CritKind },
+    /// A shared cue.
+    Lang(LangClass),
+    /// A cue of subject number `subject`.
+    Subject(u32),
+}
+
+/// A compiled cue.
+#[derive(Debug, Clone)]
+pub(crate) struct CueEntry {
+    pub class: CueClass,
+    pub source: String,
+    pub n_terms: u8,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct TermOwner {
+    cue: u32,
+    term: u8,
+    prefix: bool,
+    check_start: bool,
+    check_end: bool,
+}
+
+/// One occurrence of one term of one cue in the normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TermHit {
+    pub start: u32,
+    pub end: u32,
+    pub cue: u32,
+    pub term: u8,
+}
+
+/// The compiled cues of a catalog.
+pub struct Matcher {
+    ac: Option<AhoCorasick>,
+    owners: Vec<Vec<TermOwner>>,
+    pub(crate) cues: Vec<CueEntry>,
+    /// (grid index, criterion index) of each flat criterion index.
+    pub(crate) crits: Vec<(usize, usize)>,
+    pub(crate) units: Vec<String>,
+    pub(crate) abbreviations: HashSet<String>,
+    pub(crate) future_suffixes: Vec<String>,
+    pub(crate) future_exceptions: HashSet<String>,
+    pub(crate) future_min_stem: usize,
+    patterns: Vec<String>,
+}
+
+impl std::fmt::Debug for Matcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Matcher")
+            .field("patterns", &self.patterns.len())
+            .field("cues", &self.cues.len())
+            .finish()
+    }
+}
+
+struct Builder {
+    patterns: Vec<String>,
+    index: HashMap<String, usize>,
+    owners: Vec<Vec<TermOwner>>,
+    cues: Vec<CueEntry>,
+}
+
+impl Builder {
+    fn add(&mut self, class: CueClass, source: &str) {
+        // Invalid cues were rejected when the catalog was loaded; skip defensively.
+        let Ok(cue) = parse_cue(source) else { return };
+        let cue_id = self.cues.len() as u32;
+        self.cues.push(CueEntry {
+            class,
+            source: source.to_string(),
+            n_terms: cue.terms.len() as u8,
+        });
+        for (ti, term) in cue.terms.iter().enumerate() {
+            let pid = match self.index.get(&term.text) {
+                Some(p) => *p,
+                None => {
+                    self.patterns.push(term.text.clone());
+                    self.owners.push(Vec::new());
+                    self.index
+                        .insert(term.text.clone(), self.patterns.len() - 1);
+                    self.patterns.len() - 1
+                }
+            };
+            let bytes = term.text.as_bytes();
+            self.owners[pid].push(TermOwner {
+                cue: cue_id,
+                term: ti as u8,
+                prefix: term.prefix,
+                check_start: bytes.first().is_some_and(|b| is_word_byte(*b)),
+                check_end: !term.prefix && bytes.last().is_some_and(|b| is_word_byte(*b)),
+            });
+        }
+    }
+
+    fn add_list(&mut self, class: CueClass, list: &LangList) {
+        for (_, s) in list.iter() {
+            self.add(class, s);
+        }
+    }
+}
+
+impl Matcher {
+    /// Compiles every cue of a catalog (criteria, shared lists, subjects) into one automaton.
+    pub fn new(catalog: &Catalog) -> Self {
+        let mut b = Builder {
+            patterns: Vec::new(),
+            index: HashMap::new(),
+            owners: Vec::new(),
+            cues: Vec::new(),
+        };
+        let mut crits = Vec::new();
+        for (gi, g) in catalog.grids().iter().enumerate() {
+            for (ci, c) in g.criteria.iter().enumerate() {
+                let crit = crits.len() as u32;
+                crits.push((gi, ci));
+                b.add_list(
+                    CueClass::Crit {
+                        crit,
+                        kind: CritKind::Cue,
+                    },
+                    &c.spec.cues,
+                );
+                b.add_list(
+                    CueClass::Crit {
+                        crit,
+                        kind: CritKind::Avoid,
+                    },
+                    &c.spec.avoid,
+                );
+                b.add_list(
+                    CueClass::Crit {
+                        crit,
+                        kind: CritKind::Verify,
+                    },
+                    &c.spec.verify,
+                );
+                b.add_list(
+                    CueClass::Crit {
+                        crit,
+                        kind: CritKind::Exclude,
+                    },
+                    &c.spec.exclude,
+                );
+            }
+        }
+        let l = catalog.language();
+        let m = &l.modality;
+        b.add_list(CueClass::Lang(LangClass::Binding), &m.binding);
+        b.add_list(CueClass::Lang(LangClass::Weak), &m.weak);
+        b.add_list(CueClass::Lang(LangClass::Negation), &m.negation);
+        b.add_list(CueClass::Lang(LangClass::Prohibition), &m.prohibition);
+        b.add_list(CueClass::Lang(LangClass::Commitment), &m.commitment);
+        b.add_list(CueClass::Lang(LangClass::ClauseBreak), &m.clause_breaks);
+        let v = &l.verification;
+        for list in [&v.standards, &v.deliverables, &v.audits, &v.penalties] {
+            b.add_list(CueClass::Lang(LangClass::Verification), list);
+        }
+        b.add_list(CueClass::Lang(LangClass::Exclude), &l.exclude);
+        let s = &l.sections;
+        b.add_list(CueClass::Lang(LangClass::OutOfScope), &s.out_of_scope);
+        b.add_list(CueClass::Lang(LangClass::Context), &s.context);
+        b.add_list(CueClass::Lang(LangClass::Award), &s.award);
+        b.add_list(CueClass::Lang(LangClass::Contents), &s.contents);
+        for (si, sub) in catalog.subjects().iter().enumerate() {
+            b.add_list(CueClass::Subject(si as u32), &sub.cues);
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&b.patterns)
+            .ok();
+        let norm_all = |list: &LangList| -> Vec<String> {
+            list.iter()
+                .map(|(_, s)| normalize_str(s))
+                .filter(|s| !s.is_empty())
+                .collect()
+        };
+        let mut units = norm_all(&v.units);
+        units.sort_by_key(|u| std::cmp::Reverse(u.len()));
+        units.dedup();
+        Matcher {
+            ac,
+            owners: b.owners,
+            cues: b.cues,
+            crits,
+            units,
+            abbreviations: norm_all(&l.segmentation.abbreviations)
+                .into_iter()
+                .collect(),
+            future_suffixes: norm_all(&m.future_suffixes),
+            future_exceptions: norm_all(&m.future_exceptions).into_iter().collect(),
+            future_min_stem: m.future_min_stem,
+            patterns: b.patterns,
+        }
+    }
+
+    /// Every distinct normalised term of the catalog, sorted: the cue list a
+    /// reference run of ripgrep can search for.
+    pub fn terms(&self) -> Vec<String> {
+        let mut t = self.patterns.clone();
+        t.sort();
+        t
+    }
+
+    /// Number of distinct patterns in the automaton.
+    pub fn pattern_count(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// One pass over a normalised text: every term occurrence on word boundaries.
+    pub(crate) fn scan(&self, text: &str) -> Vec<TermHit> {
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
+        let bytes = text.as_bytes();
+        let mut hits = Vec::new();
+        for m in ac.find_overlapping_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            let start_ok = s == 0 || !is_word_byte(bytes[s - 1]);
+            let end_ok = e >= bytes.len() || !is_word_byte(bytes[e]);
+            for o in &self.owners[m.pattern().as_usize()] {
+                if (o.check_start && !start_ok) || (o.check_end && !end_ok) {
+                    continue;
+                }
+                let _ = o.prefix;
+                hits.push(TermHit {
+                    start: s as u32,
+                    end: e as u32,
+                    cue: o.cue,
+                    term: o.term,
+                });
+            }
+        }
+        hits
+    }
+}

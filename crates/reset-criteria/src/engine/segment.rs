@@ -1,0 +1,128 @@
+//! Sentence and clause segmentation of normalised text. Survives "art.",
+//! "cf.", "n°", "e.g.", decimal numbers ("RGAA 4.1") and numbered items
+//! ("1. Objet").
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// Splits normalised text into sentence ranges (byte offsets), trimmed.
+/// `abbreviations` are normalised words whose final dot does not end a sentence.
+pub fn split_sentences(text: &str, abbreviations: &HashSet<String>) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let is_end = match c {
+            b'!' | b'?' | b';' => true,
+            b'.' => {
+                let next_is_space = i + 1 >= b.len() || b[i + 1] == b' ';
+                next_is_space && !dot_is_abbreviation(text, start, i, abbreviations)
+            }
+            _ => false,
+        };
+        if is_end {
+            // Swallow closing quotes and brackets, and repeated marks.
+            let mut end = i + 1;
+            while end < b.len() && matches!(b[end], b'.' | b'!' | b'?' | b'"' | b')' | b']') {
+                end += 1;
+            }
+            push_trimmed(&mut out, text, start..end);
+            start = end;
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(&mut out, text, start..b.len());
+    out
+}
+
+fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, r: Range<usize>) {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if r.start + lead < r.end - trail {
+        out.push(r.start + lead..r.end - trail);
+    }
+}
+
+/// True when the dot at `dot` closes an abbreviation, an initial, or a list number.
+fn dot_is_abbreviation(
+    text: &str,
+    sentence_start: usize,
+    dot: usize,
+    abbr: &HashSet<String>,
+) -> bool {
+    let before = &text[sentence_start..dot];
+    // The word before the dot (letters, digits, inner dots and dashes).
+    let word_start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-' || c == '\'' || c == '°'))
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let word = before[word_start..].trim_start_matches('\'');
+    if word.is_empty() {
+        return false;
+    }
+    if abbr.contains(word) {
+        return true;
+    }
+    // A single letter: an initial ("J. Dupont").
+    if word.len() == 1 && word.as_bytes()[0].is_ascii_alphabetic() {
+        return true;
+    }
+    // A number at the start of a sentence: a list number ("1. Objet", "3.2. Accessibilite").
+    if before[..word_start].trim().is_empty()
+        && word.bytes().all(|c| c.is_ascii_digit() || c == b'.')
+    {
+        return true;
+    }
+    // A roman numeral or letter item at the start ("iv. Contexte", "a. Objet").
+    if before[..word_start].trim().is_empty()
+        && word.len() <= 4
+        && word.bytes().all(|c| b"ivxlc".contains(&c))
+    {
+        return true;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn abbr() -> HashSet<String> {
+        ["art", "cf", "e.g", "i.e", "n", "no"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    }
+
+    fn split(t: &str) -> Vec<&str> {
+        split_sentences(t, &abbr())
+            .into_iter()
+            .map(|r| &t[r])
+            .collect()
+    }
+
+    #[test]
+    fn survives_abbreviations_and_numbers() {
+        assert_eq!(
+            split("conformement a l' art. 35 du rgpd, une aipd est due. le site respecte le rgaa 4.1. fin"),
+            vec![
+                "conformement a l' art. 35 du rgpd, une aipd est due.",
+                "le site respecte le rgaa 4.1.",
+                "fin"
+            ]
+        );
+        assert_eq!(
+            split("1. objet du marche. suite"),
+            vec!["1. objet du marche.", "suite"]
+        );
+        assert_eq!(
+            split("voir cf. annexe; puis e.g. ceci"),
+            vec!["voir cf. annexe;", "puis e.g. ceci"]
+        );
+    }
+}
