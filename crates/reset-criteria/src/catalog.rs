@@ -144,7 +144,10 @@ impl Catalog {
                 .map(|(n, t)| SourceFile::new(*n, *t))
                 .collect();
             match Catalog::from_files(&files, false) {
-                Ok(c) => c,
+                Ok(mut c) => {
+                    c.origins = vec![Origin::Builtin; c.grids.len()];
+                    c
+                }
                 Err(d) => panic!("the built-in grids are invalid (a build defect):\n{d}"),
             }
         })
@@ -238,6 +241,10 @@ impl Catalog {
                 if let Some((other_grid, other_idx)) =
                     ids.insert(c.id.as_str(), (g.id.as_str(), ci))
                 {
+                    if other_grid == g.id {
+                        // Reported by the per-grid check, with both places.
+                        continue;
+                    }
                     let msg = format!("duplicate criterion id `{}`", c.id);
                     let help = match file_of(other_grid) {
                         Some(of) => {
@@ -447,11 +454,19 @@ pub(crate) fn parse_checked<T: DeserializeOwned>(
         for err in validator.iter_errors(&json) {
             schema_errors += 1;
             let pointer = err.instance_path().to_string();
-            let d = at_pointer(
-                f,
-                &pointer,
-                explain_schema_error(&err.to_string(), &pointer),
-            );
+            let msg = err.to_string();
+            // "Additional properties are not allowed ('weigth' was unexpected)": point at the key.
+            let unexpected = msg.contains("was unexpected");
+            let target = match msg.split('\'').nth(1) {
+                Some(key) if unexpected => format!("{pointer}/{key}"),
+                _ => pointer.clone(),
+            };
+            let mut d = at_pointer(f, &target, explain_schema_error(&msg, &pointer));
+            if unexpected {
+                d = d.with_help(
+                    "remove the field or fix its name; `reset-check schema grid` lists the allowed ones",
+                );
+            }
             diags.push(d);
         }
     }

@@ -1,1 +1,15 @@
-//! placeholder
+//! # reset-report
+//!
+//! Renders reset-check assessments (the report model of `reset-criteria`)
+//! for people and tools: a terminal table, JSON, and (as they land) JSON
+//! lines, CSV, Markdown, HTML and SARIF. Every word a person reads comes in
+//! French and English.
+
+#![warn(missing_docs)]
+
+pub mod i18n;
+pub mod json;
+pub mod table;
+
+pub use json::{render_json, render_jsonl_line};
+pub use table::{render_table, TableOptions};

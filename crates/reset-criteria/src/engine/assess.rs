@@ -80,8 +80,10 @@ struct Around {
     negated: Option<(u32, u32)>,
     modal: Option<Modal>,
     verification: Option<(u32, u32)>,
-    /// Block whose text the spans above point into.
-    block: usize,
+    /// The quoted words of the spans above (they may come from other blocks).
+    negated_word: String,
+    modal_word: String,
+    verification_word: String,
 }
 
 struct NormBlock {
@@ -600,13 +602,22 @@ impl<'a> Ctx<'a> {
     fn around(&self, bi: usize, range: Range<u32>) -> Around {
         let hits = &self.hits[self.hits_of_block[bi].clone()];
         let modals = self.modals(hits, range.clone());
+        let negated = self.find_class(hits, range.clone(), LangClass::Negation, &[]);
+        let modal = modals.last().cloned();
+        let verification = self
+            .find_class(hits, range.clone(), LangClass::Verification, &[])
+            .or_else(|| self.number_with_unit(range));
+        let w = |r: Option<(u32, u32)>| {
+            r.map(|r| self.quote(bi, r.0..r.1).1.to_string())
+                .unwrap_or_default()
+        };
         Around {
-            negated: self.find_class(hits, range.clone(), LangClass::Negation, &[]),
-            modal: modals.last().cloned(),
-            verification: self
-                .find_class(hits, range.clone(), LangClass::Verification, &[])
-                .or_else(|| self.number_with_unit(range)),
-            block: bi,
+            negated_word: w(negated),
+            modal_word: w(modal.as_ref().map(|m| (m.start, m.end))),
+            verification_word: w(verification),
+            negated,
+            modal,
+            verification,
         }
     }
 
@@ -662,7 +673,7 @@ impl<'a> Ctx<'a> {
             let a = self.around(j, b.start as u32..b.end as u32);
             if a.negated.is_some() && merged.negated.is_none() {
                 merged.negated = a.negated;
-                merged.block = j;
+                merged.negated_word = a.negated_word.clone();
             }
             if a.modal.is_some()
                 && (merged.modal.is_none()
@@ -671,10 +682,11 @@ impl<'a> Ctx<'a> {
                         .is_some_and(|m| m.kind == ModalKind::Binding))
             {
                 merged.modal = a.modal;
-                merged.block = j;
+                merged.modal_word = a.modal_word.clone();
             }
             if merged.verification.is_none() {
                 merged.verification = a.verification;
+                merged.verification_word = a.verification_word.clone();
             }
         }
         Some(merged)
@@ -857,13 +869,14 @@ impl<'a> Ctx<'a> {
         let mut reasons = Vec::new();
         let clause = self.clause_of(hits, sent.clone(), cm.anchor);
         let word = |r: (u32, u32)| self.quote(bi, r.0..r.1).1.to_string();
-        let around_word = |a: &Around, r: (u32, u32)| self.quote(a.block, r.0..r.1).1.to_string();
         let negation = self.find_class(hits, clause.clone(), LangClass::Negation, &cm.spans);
-        let mut prohibited = None;
+        let mut prohibited_word: Option<String> = None;
         if avoid {
-            prohibited = negation.or_else(|| {
-                self.find_class(hits, clause.clone(), LangClass::Prohibition, &cm.spans)
-            });
+            prohibited_word = negation
+                .or_else(|| {
+                    self.find_class(hits, clause.clone(), LangClass::Prohibition, &cm.spans)
+                })
+                .map(word);
         } else if let Some(n) = negation {
             reasons.push(format!("negated: {}", word(n)));
             return (0, Some(word(n)), finish(reasons, section, is_heading).1);
@@ -875,24 +888,26 @@ impl<'a> Ctx<'a> {
         });
         if modal.is_none() {
             for a in [lead, row].into_iter().flatten() {
-                if let Some(n) = a.negated {
+                if a.negated.is_some() {
                     if avoid {
-                        prohibited = prohibited.or(Some(n));
-                        reasons.push(format!("prohibited by its context: {}", around_word(a, n)));
+                        if prohibited_word.is_none() {
+                            prohibited_word = Some(a.negated_word.clone());
+                        }
+                        reasons.push(format!("prohibited by its context: {}", a.negated_word));
                     } else {
-                        reasons.push(format!("negated by its context: {}", around_word(a, n)));
+                        reasons.push(format!("negated by its context: {}", a.negated_word));
                         return (
                             0,
-                            Some(around_word(a, n)),
+                            Some(a.negated_word.clone()),
                             finish(reasons, section, is_heading).1,
                         );
                     }
                 }
                 if let Some(m) = &a.modal {
-                    modal = Some((m.kind, around_word(a, (m.start, m.end))));
+                    modal = Some((m.kind, a.modal_word.clone()));
                     reasons.push(format!(
                         "firmness from its lead-in or row: {}",
-                        around_word(a, (m.start, m.end))
+                        a.modal_word
                     ));
                     break;
                 }
@@ -901,7 +916,7 @@ impl<'a> Ctx<'a> {
         if modal.is_none() && section == Section::Award {
             modal = Some((ModalKind::Binding, "award criteria".into()));
         }
-        let mut level = match (&modal, avoid, prohibited) {
+        let mut level = match (&modal, avoid, prohibited_word) {
             (Some((ModalKind::Binding, w)), false, _) => {
                 reasons.push(format!("binding: {w}"));
                 firmness = Some(w.clone());
@@ -917,17 +932,14 @@ impl<'a> Ctx<'a> {
                 1
             }
             (Some((ModalKind::Binding, w)), true, Some(p)) => {
-                reasons.push(format!("practice prohibited: {}", word(p)));
+                reasons.push(format!("practice prohibited: {p}"));
                 reasons.push(format!("binding: {w}"));
                 firmness = Some(w.clone());
                 2
             }
             (None, true, Some(p)) => {
-                reasons.push(format!(
-                    "practice prohibited without binding wording: {}",
-                    word(p)
-                ));
-                firmness = Some(word(p));
+                reasons.push(format!("practice prohibited without binding wording: {p}"));
+                firmness = Some(p);
                 1
             }
             (Some((ModalKind::Binding, w)), true, None) => {
@@ -946,7 +958,7 @@ impl<'a> Ctx<'a> {
             let v = self
                 .verification(hits, sent.clone(), crit)
                 .map(word)
-                .or_else(|| row.and_then(|a| a.verification.map(|r| around_word(a, r))));
+                .or_else(|| row.and_then(|a| a.verification.map(|_| a.verification_word.clone())));
             if let Some(v) = v {
                 reasons.push(format!("verifiable: {v}"));
                 level = 3;

@@ -1,0 +1,184 @@
+//! Accuracy of the tender engine on the labelled corpus (`tests/corpus/`).
+//!
+//! For every text and every criterion, the expected level comes from the
+//! text's `.labels.toml` (criteria not listed are expected at 0) and the
+//! engine runs with the labelled subjects. Printed per grid and overall:
+//! precision and recall of "required or better" (level >= 2), and exact-level
+//! agreement over the pairs where either side is above 0 (pairs where both
+//! say 0 would inflate it). The test fails below precision 0.90, recall 0.85,
+//! exact agreement 0.85 overall.
+
+use reset_criteria::engine::{assess_document, SpecOptions};
+use reset_criteria::Catalog;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+#[derive(serde::Deserialize)]
+struct Labels {
+    lang: String,
+    subjects: Vec<String>,
+    #[serde(default)]
+    levels: BTreeMap<String, u8>,
+}
+
+#[derive(Default, Clone, Copy)]
+struct Tally {
+    tp: u32,
+    fp: u32,
+    fn_: u32,
+    agree: u32,
+    pairs: u32,
+}
+
+impl Tally {
+    fn add(&mut self, expected: u8, got: u8) {
+        match (expected >= 2, got >= 2) {
+            (true, true) => self.tp += 1,
+            (false, true) => self.fp += 1,
+            (true, false) => self.fn_ += 1,
+            _ => {}
+        }
+        if expected > 0 || got > 0 {
+            self.pairs += 1;
+            if expected == got {
+                self.agree += 1;
+            }
+        }
+    }
+    fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+    fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+    fn exact(&self) -> f64 {
+        ratio(self.agree, self.pairs)
+    }
+}
+
+fn ratio(a: u32, b: u32) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        f64::from(a) / f64::from(b)
+    }
+}
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus")
+}
+
+#[test]
+fn engine_agrees_with_the_labelled_corpus() {
+    let catalog = Catalog::builtin();
+    let dir = corpus_dir();
+    let mut texts: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/corpus exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "md") && !p.ends_with("README.md"))
+        .collect();
+    texts.sort();
+    assert!(
+        texts.len() >= 40,
+        "the corpus has {} texts, fewer than 40",
+        texts.len()
+    );
+    let known: Vec<String> = catalog.criterion_ids().map(String::from).collect();
+    let mut per_grid: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut overall = Tally::default();
+    let mut langs: BTreeMap<String, usize> = BTreeMap::new();
+    let mut subject_agree = 0;
+    let mut mismatches = Vec::new();
+    for path in &texts {
+        let labels_path = path.with_extension("labels.toml");
+        let labels: Labels = toml::from_str(
+            &std::fs::read_to_string(&labels_path)
+                .unwrap_or_else(|e| panic!("{}: {e}", labels_path.display())),
+        )
+        .unwrap_or_else(|e| panic!("{}: {e}", labels_path.display()));
+        for id in labels.levels.keys() {
+            assert!(
+                known.contains(id),
+                "{}: unknown criterion {id}",
+                labels_path.display()
+            );
+        }
+        *langs.entry(labels.lang.clone()).or_default() += 1;
+        let doc = reset_extract::extract_path(path, &reset_extract::Limits::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        let opts = SpecOptions {
+            subjects: Some(labels.subjects.clone()),
+            ..SpecOptions::default()
+        };
+        let report = assess_document(catalog, &doc, &opts);
+        let detected = assess_document(catalog, &doc, &SpecOptions::default());
+        let mut det: Vec<String> = detected.subjects.iter().map(|s| s.id.clone()).collect();
+        let mut lab = labels.subjects.clone();
+        det.sort();
+        lab.sort();
+        if det == lab {
+            subject_agree += 1;
+        }
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        for g in &report.grids {
+            for c in &g.criteria {
+                let expected = labels.levels.get(&c.id).copied().unwrap_or(0);
+                let got = c.level;
+                per_grid.entry(g.id.clone()).or_default().add(expected, got);
+                overall.add(expected, got);
+                if expected != got {
+                    let why = c
+                        .evidence
+                        .first()
+                        .map(|e| {
+                            format!("line {}: {:?} [{}]", e.line, e.text, e.reasons.join("; "))
+                        })
+                        .unwrap_or_else(|| "no hit".into());
+                    mismatches.push(format!(
+                        "{name} {} expected {expected} got {got}: {why}",
+                        c.id
+                    ));
+                }
+            }
+        }
+    }
+    println!("corpus: {} texts {:?}", texts.len(), langs);
+    println!(
+        "{:<20} {:>9} {:>7} {:>7} {:>6}",
+        "grid", "precision", "recall", "exact", "pairs"
+    );
+    for (g, t) in per_grid
+        .iter()
+        .chain(std::iter::once((&"overall".to_string(), &overall)))
+    {
+        println!(
+            "{:<20} {:>9.3} {:>7.3} {:>7.3} {:>6}",
+            g,
+            t.precision(),
+            t.recall(),
+            t.exact(),
+            t.pairs
+        );
+    }
+    println!(
+        "subjects detected exactly as labelled: {subject_agree}/{}",
+        texts.len()
+    );
+    if std::env::var_os("RESET_ACCURACY_VERBOSE").is_some() {
+        for m in &mismatches {
+            println!("  {m}");
+        }
+    } else {
+        println!(
+            "{} mismatches (RESET_ACCURACY_VERBOSE=1 lists them)",
+            mismatches.len()
+        );
+    }
+    assert!(
+        overall.precision() >= 0.90 && overall.recall() >= 0.85 && overall.exact() >= 0.85,
+        "below target: precision {:.3} (>= 0.90), recall {:.3} (>= 0.85), exact {:.3} (>= 0.85)",
+        overall.precision(),
+        overall.recall(),
+        overall.exact()
+    );
+}
