@@ -40,6 +40,8 @@ pub struct Cli {
 pub enum Command {
     /// Assess tender texts: which criteria they require, how firmly, with the sentences
     Spec(cmd::spec::Args),
+    /// The structured text the checker reads: blocks, kinds and positions
+    Extract(cmd::extract::Args),
     /// List the grids of the catalog (or, with --cues, every cue)
     Grids(cmd::grids::Args),
     /// Everything about one criterion: rationale, references, cues, product question, clause

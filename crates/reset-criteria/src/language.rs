@@ -53,6 +53,10 @@ pub struct Modality {
     /// Words that end like the future tense but are not verbs (`camera`, `extra`).
     #[serde(default)]
     pub future_exceptions: LangList,
+    /// Quantity limits that are not negations (`no more than`, `ne pas depasser`):
+    /// a negation cue inside one is ignored.
+    #[serde(default)]
+    pub limits: LangList,
     /// Words that end a clause: a negation does not reach beyond them (`mais`, `but`).
     #[serde(default)]
     pub clause_breaks: LangList,

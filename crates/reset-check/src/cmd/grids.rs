@@ -4,7 +4,6 @@ use super::{Ctx, Status};
 use crate::cli::Format;
 use anyhow::Result;
 use comfy_table::{presets::UTF8_FULL, Cell, CellAlignment, Table};
-use reset_criteria::cue::parse_cue;
 use reset_criteria::{Catalog, Grid, Lang};
 use serde_json::json;
 use std::collections::BTreeSet;
@@ -51,24 +50,12 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Status> {
     Ok(Status::Ok)
 }
 
-/// Every normalised cue term of every criterion, deduplicated and sorted.
-/// A conjunction (`a + b`) gives each of its terms; a prefix gives its stem.
+/// Every normalised term the engine searches in one pass: the cues of every
+/// criterion (cues, avoid, verify and exclude lists), the shared cue lists
+/// and the subject cues, deduplicated and sorted. A conjunction (`a + b`)
+/// gives each of its terms; a prefix gives its stem.
 pub fn all_cues(catalog: &Catalog) -> BTreeSet<String> {
-    let mut set = BTreeSet::new();
-    for g in catalog.grids() {
-        for c in &g.criteria {
-            let s = &c.spec;
-            for list in [&s.cues, &s.avoid, &s.verify, &s.exclude] {
-                for (_, cue) in list.iter() {
-                    // The catalog was validated, so every cue parses.
-                    if let Ok(cue) = parse_cue(cue) {
-                        set.extend(cue.terms.into_iter().map(|t| t.text));
-                    }
-                }
-            }
-        }
-    }
-    set
+    catalog.matcher().terms().into_iter().collect()
 }
 
 /// The subjects covered by a grid's criteria, in the catalog's subject order.

@@ -3,6 +3,7 @@
 
 pub mod completions;
 pub mod explain;
+pub mod extract;
 pub mod grids;
 pub mod man;
 pub mod schema;
@@ -38,6 +39,7 @@ pub fn dispatch(cli: Cli) -> Result<Status> {
         Command::Completions(a) => completions::run(a, &ctx),
         Command::Man(a) => man::run(a, &ctx),
         Command::Spec(a) => spec::run(a, &ctx),
+        Command::Extract(a) => extract::run(a, &ctx),
     }
 }
 

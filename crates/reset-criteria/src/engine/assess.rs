@@ -468,7 +468,7 @@ impl<'a> Ctx<'a> {
         let bytes = s.as_bytes();
         for (i, c) in bytes.iter().enumerate() {
             let cut = match c {
-                b':' | b'(' | b')' => true,
+                b':' | b';' | b'(' | b')' => true,
                 b',' => bytes.get(i + 1).is_none_or(|n| *n == b' '),
                 _ => false,
             };
@@ -558,20 +558,38 @@ impl<'a> Ctx<'a> {
         None
     }
 
-    fn verification(&self, hits: &[TermHit], range: Range<u32>, crit: u32) -> Option<(u32, u32)> {
-        if let Some(v) = self.find_class(hits, range.clone(), LangClass::Verification, &[]) {
-            return Some(v);
-        }
-        let own = self.cue_matches(hits, range.clone(), |c| {
-            c == CueClass::Crit {
-                crit,
-                kind: CritKind::Verify,
-            }
-        });
-        if let Some(m) = own.first() {
-            return Some(m.spans[0]);
-        }
-        self.number_with_unit(range)
+    /// A verification cue in a range. A generic verification word inside the
+    /// hit's own phrase does not count (`controle` in `controle parental`),
+    /// but a hit that is itself a named standard does (`rgaa 4.1`).
+    fn verification(
+        &self,
+        hits: &[TermHit],
+        range: Range<u32>,
+        crit: u32,
+        own_words: &[(u32, u32)],
+    ) -> Option<(u32, u32)> {
+        let inside_own = |s: (u32, u32)| {
+            own_words
+                .iter()
+                .any(|a| a.0 <= s.0 && s.1 <= a.1 && (s.1 - s.0) < (a.1 - a.0))
+        };
+        let span = |m: &CueMatch| {
+            let start = m.spans.iter().map(|s| s.0).min().unwrap_or(m.anchor);
+            let end = m.spans.iter().map(|s| s.1).max().unwrap_or(m.anchor);
+            (start, end)
+        };
+        let found = self
+            .cue_matches(hits, range.clone(), |c| {
+                c == CueClass::Lang(LangClass::Verification)
+                    || c == CueClass::Crit {
+                        crit,
+                        kind: CritKind::Verify,
+                    }
+            })
+            .iter()
+            .map(span)
+            .find(|s| !inside_own(*s));
+        found.or_else(|| self.number_with_unit(range))
     }
 
     /// The modal that governs an anchor: in its clause the closest before it,
@@ -869,12 +887,21 @@ impl<'a> Ctx<'a> {
         let mut reasons = Vec::new();
         let clause = self.clause_of(hits, sent.clone(), cm.anchor);
         let word = |r: (u32, u32)| self.quote(bi, r.0..r.1).1.to_string();
-        let negation = self.find_class(hits, clause.clone(), LangClass::Negation, &cm.spans);
+        // Words a negation may not come from: the hit itself and quantity limits.
+        let mut not_negations = cm.spans.clone();
+        for m in self.cue_matches(hits, sent.clone(), |c| {
+            c == CueClass::Lang(LangClass::Limit)
+        }) {
+            not_negations.extend(m.spans);
+        }
+        let negation = self.find_class(hits, clause.clone(), LangClass::Negation, &not_negations);
         let mut prohibited_word: Option<String> = None;
         if avoid {
-            prohibited_word = negation
+            // A prohibition reaches the whole sentence ("X, Y et Z sont interdits").
+            prohibited_word = self
+                .find_class(hits, sent.clone(), LangClass::Negation, &not_negations)
                 .or_else(|| {
-                    self.find_class(hits, clause.clone(), LangClass::Prohibition, &cm.spans)
+                    self.find_class(hits, sent.clone(), LangClass::Prohibition, &not_negations)
                 })
                 .map(word);
         } else if let Some(n) = negation {
@@ -950,13 +977,13 @@ impl<'a> Ctx<'a> {
                 0
             }
             (None, true, None) => {
-                reasons.push("practice mentioned, not prohibited".into());
-                1
+                reasons.push("the practice the criterion forbids is named, not prohibited".into());
+                0
             }
         };
         if level == 2 {
             let v = self
-                .verification(hits, sent.clone(), crit)
+                .verification(hits, sent.clone(), crit, &cm.spans)
                 .map(word)
                 .or_else(|| row.and_then(|a| a.verification.map(|_| a.verification_word.clone())));
             if let Some(v) = v {

@@ -18,6 +18,7 @@ pub(crate) enum LangClass {
     Commitment,
     Verification,
     ClauseBreak,
+    Limit,
     Exclude,
     OutOfScope,
     Context,
@@ -193,6 +194,7 @@ impl Matcher {
         b.add_list(CueClass::Lang(LangClass::Prohibition), &m.prohibition);
         b.add_list(CueClass::Lang(LangClass::Commitment), &m.commitment);
         b.add_list(CueClass::Lang(LangClass::ClauseBreak), &m.clause_breaks);
+        b.add_list(CueClass::Lang(LangClass::Limit), &m.limits);
         let v = &l.verification;
         for list in [&v.standards, &v.deliverables, &v.audits, &v.penalties] {
             b.add_list(CueClass::Lang(LangClass::Verification), list);

@@ -15,7 +15,7 @@ pub fn split_sentences(text: &str, abbreviations: &HashSet<String>) -> Vec<Range
     while i < b.len() {
         let c = b[i];
         let is_end = match c {
-            b'!' | b'?' | b';' => true,
+            b'!' | b'?' => true,
             b'.' => {
                 let next_is_space = i + 1 >= b.len() || b[i + 1] == b' ';
                 next_is_space && !dot_is_abbreviation(text, start, i, abbreviations)
@@ -122,7 +122,7 @@ mod tests {
         );
         assert_eq!(
             split("voir cf. annexe; puis e.g. ceci"),
-            vec!["voir cf. annexe;", "puis e.g. ceci"]
+            vec!["voir cf. annexe; puis e.g. ceci"]
         );
     }
 }
