@@ -53,6 +53,14 @@ pub struct Modality {
     /// Words that end like the future tense but are not verbs (`camera`, `extra`).
     #[serde(default)]
     pub future_exceptions: LangList,
+    /// Hedges (`si possible`, `where possible`): anywhere in a sentence they
+    /// make a binding sentence a wish.
+    #[serde(default)]
+    pub hedges: LangList,
+    /// Relative pronouns: a negation inside a relative clause does not reach
+    /// a hit governed by a later modal ("who cannot go online must be able to").
+    #[serde(default)]
+    pub relatives: LangList,
     /// Quantity limits that are not negations (`no more than`, `ne pas depasser`):
     /// a negation cue inside one is ignored.
     #[serde(default)]

@@ -25,6 +25,7 @@ pub mod grid;
 pub mod lang;
 pub mod language;
 pub mod normalize;
+pub mod product;
 pub mod report;
 pub mod subject;
 pub mod suggest;

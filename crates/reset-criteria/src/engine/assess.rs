@@ -499,6 +499,57 @@ impl<'a> Ctx<'a> {
         start..end.max(start)
     }
 
+    /// True when a negation sits in a relative clause ("who cannot go online")
+    /// and a modal between it and the hit starts the main clause ("must").
+    fn negation_in_relative_clause(
+        &self,
+        hits: &[TermHit],
+        clause: &Range<u32>,
+        negation: (u32, u32),
+        modals: &[Modal],
+        anchor: u32,
+    ) -> bool {
+        if negation.0 >= anchor {
+            return false;
+        }
+        let relative_before = hits.iter().any(|h| {
+            self.class_of(h) == CueClass::Lang(LangClass::Relative)
+                && h.start >= clause.start
+                && h.end <= negation.0
+        });
+        relative_before
+            && modals
+                .iter()
+                .any(|m| m.start >= negation.1 && m.end <= anchor)
+    }
+
+    /// The part of a sentence between semicolons
+    /// around an anchor: the scope of verification cues, so that a number
+    /// qualifying something else in the sentence does not count.
+    fn coarse_clause_of(&self, hits: &[TermHit], sent: Range<u32>, anchor: u32) -> Range<u32> {
+        let s = &self.text[sent.start as usize..sent.end as usize];
+        let mut bounds: Vec<u32> = s
+            .bytes()
+            .enumerate()
+            .filter(|(_, c)| *c == b';')
+            .map(|(i, _)| sent.start + i as u32)
+            .collect();
+        let _ = hits;
+        let start = bounds
+            .iter()
+            .filter(|b| **b < anchor)
+            .max()
+            .map(|b| b + 1)
+            .unwrap_or(sent.start);
+        let end = bounds
+            .iter()
+            .filter(|b| **b > anchor)
+            .min()
+            .copied()
+            .unwrap_or(sent.end);
+        start..end.max(start)
+    }
+
     /// The first match of a class in a range whose spans avoid `avoid` spans.
     fn find_class(
         &self,
@@ -601,19 +652,26 @@ impl<'a> Ctx<'a> {
         sent: &Range<u32>,
         anchor: u32,
     ) -> Option<Modal> {
-        for r in [clause, sent] {
-            let inside: Vec<&Modal> = modals
+        let inside = |r: &Range<u32>| -> Vec<&Modal> {
+            modals
                 .iter()
                 .filter(|m| m.start >= r.start && m.end <= r.end)
-                .collect();
-            if let Some(m) = inside.iter().rev().find(|m| m.start < anchor) {
-                return Some((*m).clone());
-            }
-            if let Some(m) = inside.iter().find(|m| m.start >= anchor) {
-                return Some((*m).clone());
-            }
-        }
-        None
+                .collect()
+        };
+        let (in_clause, in_sentence) = (inside(clause), inside(sent));
+        // A modal before the hit governs it (in its clause, else in its
+        // sentence); failing that, the first one after it.
+        let before = |v: &[&Modal]| {
+            v.iter()
+                .rev()
+                .find(|m| m.start < anchor)
+                .map(|m| (*m).clone())
+        };
+        let after = |v: &[&Modal]| v.iter().find(|m| m.start >= anchor).map(|m| (*m).clone());
+        before(&in_clause)
+            .or_else(|| before(&in_sentence))
+            .or_else(|| after(&in_clause))
+            .or_else(|| after(&in_sentence))
     }
 
     /// Polarity and firmness of a whole range (a lead-in sentence, a table cell).
@@ -894,7 +952,9 @@ impl<'a> Ctx<'a> {
         }) {
             not_negations.extend(m.spans);
         }
-        let negation = self.find_class(hits, clause.clone(), LangClass::Negation, &not_negations);
+        let negation = self
+            .find_class(hits, clause.clone(), LangClass::Negation, &not_negations)
+            .filter(|n| !self.negation_in_relative_clause(hits, &clause, *n, modals, cm.anchor));
         let mut prohibited_word: Option<String> = None;
         if avoid {
             // A prohibition reaches the whole sentence ("X, Y et Z sont interdits").
@@ -940,6 +1000,11 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        if let Some((ModalKind::Binding, _)) = &modal {
+            if let Some(h) = self.find_class(hits, sent.clone(), LangClass::Hedge, &cm.spans) {
+                modal = Some((ModalKind::Weak, word(h)));
+            }
+        }
         if modal.is_none() && section == Section::Award {
             modal = Some((ModalKind::Binding, "award criteria".into()));
         }
@@ -982,8 +1047,9 @@ impl<'a> Ctx<'a> {
             }
         };
         if level == 2 {
+            let scope = self.coarse_clause_of(hits, sent.clone(), cm.anchor);
             let v = self
-                .verification(hits, sent.clone(), crit, &cm.spans)
+                .verification(hits, scope, crit, &cm.spans)
                 .map(word)
                 .or_else(|| row.and_then(|a| a.verification.map(|_| a.verification_word.clone())));
             if let Some(v) = v {

@@ -19,6 +19,8 @@ pub(crate) enum LangClass {
     Verification,
     ClauseBreak,
     Limit,
+    Hedge,
+    Relative,
     Exclude,
     OutOfScope,
     Context,
@@ -195,6 +197,8 @@ impl Matcher {
         b.add_list(CueClass::Lang(LangClass::Commitment), &m.commitment);
         b.add_list(CueClass::Lang(LangClass::ClauseBreak), &m.clause_breaks);
         b.add_list(CueClass::Lang(LangClass::Limit), &m.limits);
+        b.add_list(CueClass::Lang(LangClass::Hedge), &m.hedges);
+        b.add_list(CueClass::Lang(LangClass::Relative), &m.relatives);
         let v = &l.verification;
         for list in [&v.standards, &v.deliverables, &v.audits, &v.penalties] {
             b.add_list(CueClass::Lang(LangClass::Verification), list);
