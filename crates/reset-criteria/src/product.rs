@@ -730,7 +730,7 @@ impl ProductValidator {
                     }
                     ["answers", fact] => {
                         let example = rule_of(fact)
-                            .map(|r| placeholder(r))
+                            .map(placeholder)
                             .unwrap_or_else(|| "{ value = … }".into());
                         one(
                             tr!(

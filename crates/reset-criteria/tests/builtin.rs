@@ -37,7 +37,11 @@ fn every_criterion_is_complete_in_both_languages() {
     let mut total = 0;
     for g in c.grids() {
         if g.criteria.len() < 15 {
-            problems.push(format!("{}: {} criteria, fewer than 15", g.id, g.criteria.len()));
+            problems.push(format!(
+                "{}: {} criteria, fewer than 15",
+                g.id,
+                g.criteria.len()
+            ));
         }
         for cr in &g.criteria {
             total += 1;

@@ -499,6 +499,53 @@ impl<'a> Ctx<'a> {
         start..end.max(start)
     }
 
+    /// A verification cue for a hit: in its part of the sentence between
+    /// semicolons, else in another part that names no other criterion (a
+    /// continuation such as "; les résultats figureront dans un rapport").
+    fn verification_near(
+        &self,
+        hits: &[TermHit],
+        sent: &Range<u32>,
+        crit: u32,
+        cm: &CueMatch,
+    ) -> Option<(u32, u32)> {
+        let own = self.coarse_clause_of(hits, sent.clone(), cm.anchor);
+        if let Some(v) = self.verification(hits, own.clone(), crit, &cm.spans) {
+            return Some(v);
+        }
+        let text = &self.text[sent.start as usize..sent.end as usize];
+        let mut start = sent.start;
+        let mut parts = Vec::new();
+        for (i, c) in text.bytes().enumerate() {
+            if c == b';' {
+                parts.push(start..sent.start + i as u32);
+                start = sent.start + i as u32 + 1;
+            }
+        }
+        parts.push(start..sent.end);
+        for part in parts {
+            if part.start <= cm.anchor && cm.anchor < part.end.max(part.start + 1) {
+                continue;
+            }
+            let other_criterion = hits.iter().any(|h| {
+                h.start >= part.start
+                    && h.end <= part.end
+                    && matches!(self.class_of(h), CueClass::Crit { crit: c, kind: CritKind::Cue | CritKind::Avoid } if c != crit)
+            });
+            // A number there may qualify the other criterion ("5 ans"); a
+            // named standard, deliverable, audit or penalty still counts.
+            if let Some(v) = self.verification_cue(hits, part.clone(), crit, &cm.spans) {
+                return Some(v);
+            }
+            if !other_criterion {
+                if let Some(v) = self.number_with_unit(part) {
+                    return Some(v);
+                }
+            }
+        }
+        None
+    }
+
     /// True when a negation sits in a relative clause ("who cannot go online")
     /// and a modal between it and the hit starts the main clause ("must").
     fn negation_in_relative_clause(
@@ -528,7 +575,7 @@ impl<'a> Ctx<'a> {
     /// qualifying something else in the sentence does not count.
     fn coarse_clause_of(&self, hits: &[TermHit], sent: Range<u32>, anchor: u32) -> Range<u32> {
         let s = &self.text[sent.start as usize..sent.end as usize];
-        let mut bounds: Vec<u32> = s
+        let bounds: Vec<u32> = s
             .bytes()
             .enumerate()
             .filter(|(_, c)| *c == b';')
@@ -619,6 +666,19 @@ impl<'a> Ctx<'a> {
         crit: u32,
         own_words: &[(u32, u32)],
     ) -> Option<(u32, u32)> {
+        self.verification_cue(hits, range.clone(), crit, own_words)
+            .or_else(|| self.number_with_unit(range))
+    }
+
+    /// A verification cue (standard, deliverable, audit, penalty, or the
+    /// criterion's own `verify` cues) in a range, numbers aside.
+    fn verification_cue(
+        &self,
+        hits: &[TermHit],
+        range: Range<u32>,
+        crit: u32,
+        own_words: &[(u32, u32)],
+    ) -> Option<(u32, u32)> {
         let inside_own = |s: (u32, u32)| {
             own_words
                 .iter()
@@ -629,18 +689,16 @@ impl<'a> Ctx<'a> {
             let end = m.spans.iter().map(|s| s.1).max().unwrap_or(m.anchor);
             (start, end)
         };
-        let found = self
-            .cue_matches(hits, range.clone(), |c| {
-                c == CueClass::Lang(LangClass::Verification)
-                    || c == CueClass::Crit {
-                        crit,
-                        kind: CritKind::Verify,
-                    }
-            })
-            .iter()
-            .map(span)
-            .find(|s| !inside_own(*s));
-        found.or_else(|| self.number_with_unit(range))
+        self.cue_matches(hits, range, |c| {
+            c == CueClass::Lang(LangClass::Verification)
+                || c == CueClass::Crit {
+                    crit,
+                    kind: CritKind::Verify,
+                }
+        })
+        .iter()
+        .map(span)
+        .find(|s| !inside_own(*s))
     }
 
     /// The modal that governs an anchor: in its clause the closest before it,
@@ -1047,9 +1105,8 @@ impl<'a> Ctx<'a> {
             }
         };
         if level == 2 {
-            let scope = self.coarse_clause_of(hits, sent.clone(), cm.anchor);
             let v = self
-                .verification(hits, scope, crit, &cm.spans)
+                .verification_near(hits, sent, crit, cm)
                 .map(word)
                 .or_else(|| row.and_then(|a| a.verification.map(|_| a.verification_word.clone())));
             if let Some(v) = v {
