@@ -88,61 +88,38 @@ pub fn normalize(input: &str) -> Normalized {
         }
         let c = input[i..].chars().next().unwrap_or('\u{FFFD}');
         let len = c.len_utf8();
-        let mut buf = ['\0'; 8];
+        let mut buf = ['\0'; 16];
         let mut n = 0;
-        match c {
-            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' => {
-                buf[0] = '\'';
-                n = 1;
+        let mut put = |ch: char| {
+            if n < buf.len() {
+                buf[n] = ch;
+                n += 1;
             }
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => {
-                buf[0] = '"';
-                n = 1;
-            }
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
-            | '\u{2212}' => {
-                buf[0] = '-';
-                n = 1;
-            }
-            'œ' | 'Œ' => {
-                buf[0] = 'o';
-                buf[1] = 'e';
-                n = 2;
-            }
-            'æ' | 'Æ' => {
-                buf[0] = 'a';
-                buf[1] = 'e';
-                n = 2;
-            }
-            'ß' => {
-                buf[0] = 's';
-                buf[1] = 's';
-                n = 2;
-            }
-            'ø' | 'Ø' => {
-                buf[0] = 'o';
-                n = 1;
-            }
-            'ł' | 'Ł' => {
-                buf[0] = 'l';
-                n = 1;
-            }
-            c if c.is_whitespace() => {
-                buf[0] = ' ';
-                n = 1;
-            }
-            _ => {
-                decompose_compatible(c, |d| {
-                    if !is_combining_mark(d) {
-                        for l in d.to_lowercase() {
-                            if n < buf.len() {
-                                buf[n] = l;
-                                n += 1;
-                            }
+        };
+        if let Some(r) = special(c) {
+            r.chars().for_each(&mut put);
+        } else if c.is_whitespace() {
+            put(' ');
+        } else {
+            // Compatibility decomposition, marks dropped, lower case; the
+            // lower case of a letter may decompose again ('İ'), hence twice.
+            decompose_compatible(c, |d| {
+                if is_combining_mark(d) {
+                    return;
+                }
+                for l in d.to_lowercase() {
+                    decompose_compatible(l, |e| {
+                        if is_combining_mark(e) {
+                            return;
                         }
-                    }
-                });
-            }
+                        match special(e) {
+                            Some(r) => r.chars().for_each(&mut put),
+                            None if e.is_whitespace() => put(' '),
+                            None => put(e),
+                        }
+                    });
+                }
+            });
         }
         // The first produced char carries the original offset; the rest follow it.
         let start_len = out.text.len();
@@ -164,6 +141,24 @@ pub fn normalize(input: &str) -> Normalized {
         i += len;
     }
     out
+}
+
+/// Characters normalised by hand: typographic apostrophes, quotes and
+/// dashes, and ligatures that Unicode does not decompose.
+fn special(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' | '`' => "'",
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' => "\"",
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' => "-",
+        'œ' | 'Œ' => "oe",
+        'æ' | 'Æ' => "ae",
+        'ß' | 'ẞ' => "ss",
+        'ø' | 'Ø' => "o",
+        'ł' | 'Ł' => "l",
+        'đ' | 'Đ' => "d",
+        _ => return None,
+    })
 }
 
 #[inline]

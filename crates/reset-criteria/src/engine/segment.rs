@@ -58,8 +58,10 @@ fn dot_is_abbreviation(
     let before = &text[sentence_start..dot];
     // The word before the dot (letters, digits, inner dots and dashes).
     let word_start = before
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-' || c == '\'' || c == '°'))
-        .map(|i| i + 1)
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '.' || *c == '-' || *c == '\'' || *c == '°'))
+        .map(|(i, c)| i + c.len_utf8())
         .unwrap_or(0);
     let word = before[word_start..].trim_start_matches('\'');
     if word.is_empty() {
@@ -104,6 +106,13 @@ mod tests {
             .into_iter()
             .map(|r| &t[r])
             .collect()
+    }
+
+    #[test]
+    fn multibyte_chars_before_a_dot_do_not_panic() {
+        // Found by proptest: a non-ASCII char right before the word of a dot.
+        assert_eq!(split("日本語. suite"), vec!["日本語.", "suite"]);
+        assert_eq!(split("a🙂b. c"), vec!["a🙂b.", "c"]);
     }
 
     #[test]
