@@ -532,6 +532,18 @@ impl<'a> Ctx<'a> {
                     && h.end <= part.end
                     && matches!(self.class_of(h), CueClass::Crit { crit: c, kind: CritKind::Cue | CritKind::Avoid } if c != crit)
             });
+            // A part worded as a wish does not make the requirement verifiable.
+            let weak_part = hits.iter().any(|h| {
+                h.start >= part.start
+                    && h.end <= part.end
+                    && matches!(
+                        self.class_of(h),
+                        CueClass::Lang(LangClass::Weak | LangClass::Hedge)
+                    )
+            });
+            if weak_part {
+                continue;
+            }
             // A number there may qualify the other criterion ("5 ans"); a
             // named standard, deliverable, audit or penalty still counts.
             if let Some(v) = self.verification_cue(hits, part.clone(), crit, &cm.spans) {
@@ -716,9 +728,11 @@ impl<'a> Ctx<'a> {
                 .filter(|m| m.start >= r.start && m.end <= r.end)
                 .collect()
         };
-        let (in_clause, in_sentence) = (inside(clause), inside(sent));
-        // A modal before the hit governs it (in its clause, else in its
-        // sentence); failing that, the first one after it.
+        let coarse = self.coarse_clause_of(&[], sent.clone(), anchor);
+        let (in_clause, in_part, in_sentence) = (inside(clause), inside(&coarse), inside(sent));
+        // A modal before the hit governs it (in its clause, else in its part
+        // between semicolons); failing that, the first one after it there;
+        // only then the rest of the sentence.
         let before = |v: &[&Modal]| {
             v.iter()
                 .rev()
@@ -727,8 +741,10 @@ impl<'a> Ctx<'a> {
         };
         let after = |v: &[&Modal]| v.iter().find(|m| m.start >= anchor).map(|m| (*m).clone());
         before(&in_clause)
-            .or_else(|| before(&in_sentence))
+            .or_else(|| before(&in_part))
             .or_else(|| after(&in_clause))
+            .or_else(|| after(&in_part))
+            .or_else(|| before(&in_sentence))
             .or_else(|| after(&in_sentence))
     }
 

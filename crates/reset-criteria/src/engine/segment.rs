@@ -112,7 +112,7 @@ mod tests {
     fn multibyte_chars_before_a_dot_do_not_panic() {
         // Found by proptest: a non-ASCII char right before the word of a dot.
         assert_eq!(split("日本語. suite"), vec!["日本語.", "suite"]);
-        assert_eq!(split("a🙂b. c"), vec!["a🙂b.", "c"]);
+        assert_eq!(split("a🙂bc. c"), vec!["a🙂bc.", "c"]);
     }
 
     #[test]
