@@ -40,15 +40,23 @@ pub struct Cli {
 pub enum Command {
     /// Assess tender texts: which criteria they require, how firmly, with the sentences
     Spec(cmd::spec::Args),
+    /// Assess product self-assessments (.toml, .json): score per grid, what fails, what is not declared
+    Product(cmd::product::Args),
+    /// Does this product meet what this tender requires? Requirement against answer, verdict, compliance
+    Match(cmd::match_::Args),
+    /// What changed between two tenders, two product files or two JSON reports
+    Diff(cmd::diff::Args),
+    /// Write a commented product self-assessment template (TOML)
+    Init(cmd::init::Args),
     /// The structured text the checker reads: blocks, kinds and positions
     Extract(cmd::extract::Args),
     /// List the grids of the catalog (or, with --cues, every cue)
     Grids(cmd::grids::Args),
     /// Everything about one criterion: rationale, references, cues, product question, clause
     Explain(cmd::explain::Args),
-    /// Check custom grid files (and, later, product files)
+    /// Check custom grid files and product self-assessments
     Validate(cmd::validate::Args),
-    /// Print a JSON Schema (grid, language, subjects)
+    /// Print a JSON Schema (grid, language, subjects, product, report)
     Schema(cmd::schema::Args),
     /// Print a shell completion script
     Completions(cmd::completions::Args),

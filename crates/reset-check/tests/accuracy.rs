@@ -103,7 +103,11 @@ fn evaluate(dir: &Path) -> Figures {
         )
         .unwrap_or_else(|e| panic!("{}: {e}", labels_path.display()));
         for id in labels.levels.keys() {
-            assert!(known.contains(id), "{}: unknown criterion {id}", labels_path.display());
+            assert!(
+                known.contains(id),
+                "{}: unknown criterion {id}",
+                labels_path.display()
+            );
         }
         *f.langs.entry(labels.lang.clone()).or_default() += 1;
         let doc = reset_extract::extract_path(path, &reset_extract::Limits::default())
@@ -126,15 +130,23 @@ fn evaluate(dir: &Path) -> Figures {
             for c in &g.criteria {
                 let expected = labels.levels.get(&c.id).copied().unwrap_or(0);
                 let got = c.level;
-                f.per_grid.entry(g.id.clone()).or_default().add(expected, got);
+                f.per_grid
+                    .entry(g.id.clone())
+                    .or_default()
+                    .add(expected, got);
                 f.overall.add(expected, got);
                 if expected != got {
                     let why = c
                         .evidence
                         .first()
-                        .map(|e| format!("line {}: {:?} [{}]", e.line, e.text, e.reasons.join("; ")))
+                        .map(|e| {
+                            format!("line {}: {:?} [{}]", e.line, e.text, e.reasons.join("; "))
+                        })
                         .unwrap_or_else(|| "no hit".into());
-                    f.mismatches.push(format!("{name} {} expected {expected} got {got}: {why}", c.id));
+                    f.mismatches.push(format!(
+                        "{name} {} expected {expected} got {got}: {why}",
+                        c.id
+                    ));
                 }
             }
         }
@@ -144,9 +156,16 @@ fn evaluate(dir: &Path) -> Figures {
 
 fn print_figures(title: &str, f: &Figures) {
     println!("{title}: {} texts {:?}", f.texts, f.langs);
-    println!("{:<20} {:>9} {:>7} {:>7} {:>6}", "grid", "precision", "recall", "exact", "pairs");
+    println!(
+        "{:<20} {:>9} {:>7} {:>7} {:>6}",
+        "grid", "precision", "recall", "exact", "pairs"
+    );
     let overall = ("overall".to_string(), f.overall);
-    for (g, t) in f.per_grid.iter().chain(std::iter::once((&overall.0, &overall.1))) {
+    for (g, t) in f
+        .per_grid
+        .iter()
+        .chain(std::iter::once((&overall.0, &overall.1)))
+    {
         println!(
             "{:<20} {:>9.3} {:>7.3} {:>7.3} {:>6}",
             g,
@@ -156,20 +175,30 @@ fn print_figures(title: &str, f: &Figures) {
             t.pairs
         );
     }
-    println!("subjects detected exactly as labelled: {}/{}", f.subject_agree, f.texts);
+    println!(
+        "subjects detected exactly as labelled: {}/{}",
+        f.subject_agree, f.texts
+    );
 }
 
 #[test]
 fn engine_agrees_with_the_labelled_corpus() {
     let f = evaluate(&corpus_dir());
-    assert!(f.texts >= 40, "the corpus has {} texts, fewer than 40", f.texts);
+    assert!(
+        f.texts >= 40,
+        "the corpus has {} texts, fewer than 40",
+        f.texts
+    );
     print_figures("corpus", &f);
     if std::env::var_os("RESET_ACCURACY_VERBOSE").is_some() {
         for m in &f.mismatches {
             println!("  {m}");
         }
     } else {
-        println!("{} mismatches (RESET_ACCURACY_VERBOSE=1 lists them)", f.mismatches.len());
+        println!(
+            "{} mismatches (RESET_ACCURACY_VERBOSE=1 lists them)",
+            f.mismatches.len()
+        );
     }
     let o = f.overall;
     assert!(

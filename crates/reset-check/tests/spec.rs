@@ -37,7 +37,12 @@ fn levels(doc: &Value) -> BTreeMap<String, u64> {
         .unwrap()
         .iter()
         .flat_map(|g| g["criteria"].as_array().unwrap().iter())
-        .map(|c| (c["id"].as_str().unwrap().to_string(), c["level"].as_u64().unwrap()))
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap().to_string(),
+                c["level"].as_u64().unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -81,13 +86,20 @@ fn json_follows_the_contract() {
     // The quoted sentence is found as is in the source.
     let source = std::fs::read_to_string(example("cctp-site-communal.md")).unwrap();
     let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(flat(&source).contains(&flat(text)), "evidence not quoted from the source: {text}");
+    assert!(
+        flat(&source).contains(&flat(text)),
+        "evidence not quoted from the source: {text}"
+    );
 }
 
 #[test]
 fn format_twins_give_the_levels_of_the_markdown() {
-    let md = levels(&spec_json(&[example("cctp-site-communal.md").to_str().unwrap()])["documents"][0]);
-    assert!(md.values().filter(|l| **l >= 2).count() >= 10, "the example requires many criteria");
+    let md =
+        levels(&spec_json(&[example("cctp-site-communal.md").to_str().unwrap()])["documents"][0]);
+    assert!(
+        md.values().filter(|l| **l >= 2).count() >= 10,
+        "the example requires many criteria"
+    );
     for ext in ["html", "docx", "odt", "pdf"] {
         let name = format!("cctp-site-communal.{ext}");
         let twin = levels(&spec_json(&[example(&name).to_str().unwrap()])["documents"][0]);
@@ -106,9 +118,17 @@ fn format_twins_give_the_levels_of_the_markdown() {
 #[test]
 fn a_broken_file_does_not_stop_the_batch() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("a.md"), "# Exigences\n\nLe titulaire devra réaliser une AIPD.\n").unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "# Exigences\n\nLe titulaire devra réaliser une AIPD.\n",
+    )
+    .unwrap();
     std::fs::write(dir.path().join("b.docx"), b"\x00\x01garbage, not a zip").unwrap();
-    std::fs::write(dir.path().join("c.txt"), "The contractor shall meet WCAG 2.1 level AA.\n").unwrap();
+    std::fs::write(
+        dir.path().join("c.txt"),
+        "The contractor shall meet WCAG 2.1 level AA.\n",
+    )
+    .unwrap();
     let out = cargo_bin_cmd!("reset-check")
         .args(["spec", "--format", "json"])
         .arg(dir.path())
@@ -191,7 +211,10 @@ fn subjects_override_leaves_other_criteria_not_applicable() {
         .iter()
         .filter(|c| c["applicable"] == false)
         .count();
-    assert!(na >= 15, "web criteria do not apply to a hardware purchase ({na} n/a)");
+    assert!(
+        na >= 15,
+        "web criteria do not apply to a hardware purchase ({na} n/a)"
+    );
 }
 
 #[test]
@@ -207,5 +230,8 @@ fn an_offer_is_read_for_commitments() {
     let doc = &r["documents"][0];
     assert_eq!(doc["kind"], "offer");
     let lv = levels(doc);
-    assert!(lv.values().any(|l| *l >= 2), "a commitment reads as binding in an offer: {lv:?}");
+    assert!(
+        lv.values().any(|l| *l >= 2),
+        "a commitment reads as binding in an offer: {lv:?}"
+    );
 }

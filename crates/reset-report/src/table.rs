@@ -3,7 +3,7 @@
 
 use crate::i18n::t;
 use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
-use reset_criteria::report::{DocumentReport, Report, Status};
+use reset_criteria::report::{DocumentKind, DocumentReport, Report, Status};
 use reset_criteria::Lang;
 
 /// Options of the terminal table.
@@ -41,9 +41,14 @@ fn new_table(opts: &TableOptions) -> Table {
     table
 }
 
-fn level_cell(level: u8, status: Status, opts: &TableOptions) -> Cell {
+fn level_cell(level: u8, status: Status, kind: DocumentKind, opts: &TableOptions) -> Cell {
     let text = match status {
         Status::NotApplicable => t(opts.lang, "na").to_string(),
+        // A product meets criteria; a tender requires them.
+        _ if kind == DocumentKind::Product => format!(
+            "{level} {}",
+            crate::r#match::product_status_label(status, opts.lang)
+        ),
         _ => format!("{level} {}", status.label(opts.lang)),
     };
     let mut cell = Cell::new(text);
@@ -165,15 +170,24 @@ fn render_document(out: &mut String, doc: &DocumentReport, opts: &TableOptions) 
             fmt_score(g.score),
             g.grade.as_deref().unwrap_or("-")
         ));
+        let product = doc.kind == DocumentKind::Product;
         let mut table = new_table(opts);
-        table.set_header(vec![
+        let mut header = vec![
             t(lang, "criterion"),
             t(lang, "level"),
             t(lang, "where"),
             t(lang, "evidence"),
-            t(lang, "firmness"),
-        ]);
-        let mut rows: Vec<_> = g.criteria.iter().filter(|c| c.applicable).collect();
+        ];
+        if !product {
+            header.push(t(lang, "firmness"));
+        }
+        table.set_header(header);
+        // Unanswered product questions are listed apart, after the table.
+        let mut rows: Vec<_> = g
+            .criteria
+            .iter()
+            .filter(|c| c.applicable && c.status != Status::NotDeclared)
+            .collect();
         // Highest levels first, absent ones last; grid order otherwise.
         rows.sort_by_key(|c| std::cmp::Reverse(c.level));
         for c in rows {
@@ -184,19 +198,39 @@ fn render_document(out: &mut String, doc: &DocumentReport, opts: &TableOptions) 
                     None => e.location.clone(),
                 })
                 .unwrap_or_default();
-            table.add_row(vec![
+            let mut row = vec![
                 Cell::new(format!("{} {}", c.id, shorten(c.title.get(lang), 48))),
-                level_cell(c.level, c.status, opts),
+                level_cell(c.level, c.status, doc.kind, opts),
                 Cell::new(place),
                 Cell::new(
                     e.map(|e| shorten(&e.text, 160))
                         .unwrap_or_else(|| "—".into()),
                 ),
-                Cell::new(e.and_then(|e| e.firmness.clone()).unwrap_or_default()),
-            ]);
+            ];
+            if !product {
+                row.push(Cell::new(
+                    e.and_then(|e| e.firmness.clone()).unwrap_or_default(),
+                ));
+            }
+            table.add_row(row);
         }
-        out.push_str(&table.to_string());
-        out.push('\n');
+        if !product || !table.is_empty() {
+            out.push_str(&table.to_string());
+            out.push('\n');
+        }
+        let undeclared: Vec<&str> = g
+            .criteria
+            .iter()
+            .filter(|c| c.status == Status::NotDeclared)
+            .map(|c| c.id.as_str())
+            .collect();
+        if !undeclared.is_empty() {
+            out.push_str(&format!(
+                "{}: {}\n",
+                t(lang, "not_declared"),
+                undeclared.join(", ")
+            ));
+        }
         let na: Vec<&str> = g
             .criteria
             .iter()
@@ -211,9 +245,10 @@ fn render_document(out: &mut String, doc: &DocumentReport, opts: &TableOptions) 
             ));
         }
     }
-    out.push_str(&format!(
-        "\n{}\n{}\n",
-        t(lang, "levels.legend"),
-        t(lang, "formula")
-    ));
+    let legend = if doc.kind == DocumentKind::Product {
+        "levels.legend.product"
+    } else {
+        "levels.legend"
+    };
+    out.push_str(&format!("\n{}\n{}\n", t(lang, legend), t(lang, "formula")));
 }

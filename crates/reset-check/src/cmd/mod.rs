@@ -2,10 +2,14 @@
 //! the global options (language, catalog, output, colours).
 
 pub mod completions;
+pub mod diff;
 pub mod explain;
 pub mod extract;
 pub mod grids;
+pub mod init;
 pub mod man;
+pub mod match_;
+pub mod product;
 pub mod schema;
 pub mod spec;
 pub mod validate;
@@ -39,6 +43,10 @@ pub fn dispatch(cli: Cli) -> Result<Status> {
         Command::Completions(a) => completions::run(a, &ctx),
         Command::Man(a) => man::run(a, &ctx),
         Command::Spec(a) => spec::run(a, &ctx),
+        Command::Product(a) => product::run(a, &ctx),
+        Command::Match(a) => match_::run(a, &ctx),
+        Command::Diff(a) => diff::run(a, &ctx),
+        Command::Init(a) => init::run(a, &ctx),
         Command::Extract(a) => extract::run(a, &ctx),
     }
 }

@@ -1,14 +1,18 @@
-//! `reset-check validate FILE|DIR...`: check custom grid files (and, in a
-//! later version, product self-assessments).
+//! `reset-check validate FILE|DIR...`: check custom grid files and product
+//! self-assessments.
 //!
 //! Grid files are validated over the built-in catalog (and `--grids DIR` when
 //! given): a file overrides the built-in grid with the same id, and criterion
-//! ids and fact names must stay unique across the whole catalog.
+//! ids and fact names must stay unique across the whole catalog. Product files
+//! are validated against the product schema of that catalog (with the grid
+//! files given, when they are valid): every problem at once, with its JSON
+//! pointer, line and column.
 
 use super::{Ctx, Status};
 use crate::cli::Format;
 use anyhow::{bail, Context as _, Result};
 use reset_criteria::catalog::{read_toml_files, Origin, LANGUAGE_FILE, SUBJECTS_FILE};
+use reset_criteria::product::{assess_product, not_declared, ProductOptions, ProductValidator};
 use reset_criteria::{Catalog, SourceFile};
 use std::path::Path;
 
@@ -17,12 +21,16 @@ use std::path::Path;
 #[command(after_help = "\
 A directory means its *.toml files (not recursive). Problems are printed on
 stderr with file, line and column; the exit code is 2 if there is any.
+Product files are .json files, and .toml files with a [product] or
+[answers] section.
 
 Examples:
   reset-check validate my-grids/
-  reset-check validate my-grids/privacy.toml my-grids/language.toml")]
+  reset-check validate my-grids/privacy.toml my-grids/language.toml
+  reset-check validate product.toml
+  reset-check --grids my-grids/ validate product.json")]
 pub struct Args {
-    /// Grid files (.toml), or directories of them
+    /// Grid files (.toml), product files (.toml, .json), or directories of them
     #[arg(value_name = "FILE|DIR", required = true)]
     pub paths: Vec<std::path::PathBuf>,
 }
@@ -70,10 +78,11 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Status> {
     let mut product_files: Vec<SourceFile> = Vec::new();
     for path in &args.paths {
         let files = if path.is_dir() {
-            let files = read_toml_files(path)?;
+            let mut files = read_toml_files(path)?;
+            files.extend(read_json_files(path)?);
             if files.is_empty() {
                 bail!(
-                    "no *.toml file in `{}`; give grid files or a directory holding them",
+                    "no *.toml file and no *.json file in `{}`; give grid or product files, or a directory holding them",
                     path.display()
                 );
             }
@@ -99,21 +108,74 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Status> {
             }
         }
     }
-    if !product_files.is_empty() {
-        return validate_products(&product_files);
+    let mut status = Status::Ok;
+    let mut out = String::new();
+    let mut catalog = None;
+    if !grid_files.is_empty() {
+        match validate_grids(grid_files, ctx)? {
+            (Status::Ok, Some(c), line) => {
+                out.push_str(&line);
+                catalog = Some(c);
+            }
+            (s, _, _) => status = s,
+        }
     }
-    validate_grids(grid_files, ctx)
+    if !product_files.is_empty() {
+        // A product file answers every grid: `--only` does not narrow what it may say.
+        let catalog = match catalog {
+            Some(c) => c,
+            None => match &ctx.grids_dir {
+                Some(dir) => Catalog::load_dir(dir)?,
+                None => Catalog::builtin().clone(),
+            },
+        };
+        if validate_products(&product_files, &catalog, ctx, &mut out)? != Status::Ok {
+            status = Status::Invalid;
+        }
+    }
+    ctx.emit(out.as_bytes())?;
+    Ok(status)
 }
 
-/// The hook for product self-assessments (a later issue fills it).
-fn validate_products(files: &[SourceFile]) -> Result<Status> {
-    bail!(
-        "`{}`: product files are not supported yet; `validate` checks grid files (.toml) for now",
-        files[0].name
-    )
+/// Validates product files against the product schema of a catalog; every
+/// problem goes to stderr, one `ok:` line per valid file to `out`.
+fn validate_products(
+    files: &[SourceFile],
+    catalog: &Catalog,
+    ctx: &Ctx,
+    out: &mut String,
+) -> Result<Status> {
+    let validator = ProductValidator::new(catalog)?;
+    let mut status = Status::Ok;
+    for f in files {
+        match validator.parse(f, ctx.lang) {
+            Ok(p) => {
+                for w in p.version_warnings(catalog, ctx.lang) {
+                    eprintln!("warning: {w}");
+                }
+                let r = assess_product(catalog, &p, &ProductOptions::default());
+                let criteria = r.grids.iter().flat_map(|g| &g.criteria);
+                let applicable = criteria.clone().filter(|c| c.applicable).count();
+                let na = p.answers.values().filter(|a| a.not_applicable).count();
+                out.push_str(&format!(
+                    "ok: {}: {} answer(s); {applicable} question(s) apply, {} not declared; {na} declared not applicable\n",
+                    f.name,
+                    p.answers.len(),
+                    not_declared(&r).len(),
+                ));
+            }
+            Err(diags) => {
+                eprintln!("{diags}");
+                status = Status::Invalid;
+            }
+        }
+    }
+    Ok(status)
 }
 
-fn validate_grids(files: Vec<SourceFile>, ctx: &Ctx) -> Result<Status> {
+/// Validates grid files over the catalog; returns the status, the catalog
+/// they make (when valid) and the `ok:` line.
+fn validate_grids(files: Vec<SourceFile>, ctx: &Ctx) -> Result<(Status, Option<Catalog>, String)> {
     // The custom grids of --grids take part in the catalog, unless given again.
     let mut all: Vec<SourceFile> = match &ctx.grids_dir {
         Some(dir) => read_toml_files(dir)?
@@ -127,7 +189,7 @@ fn validate_grids(files: Vec<SourceFile>, ctx: &Ctx) -> Result<Status> {
     match Catalog::from_files(&all, true) {
         Err(diags) => {
             eprintln!("{diags}");
-            Ok(Status::Invalid)
+            Ok((Status::Invalid, None, String::new()))
         }
         Ok(catalog) => {
             let mut grids = 0;
@@ -138,11 +200,28 @@ fn validate_grids(files: Vec<SourceFile>, ctx: &Ctx) -> Result<Status> {
                     criteria += g.criteria.len();
                 }
             }
-            let out = format!("ok: {grids} grid(s), {criteria} criteria\n");
-            ctx.emit(out.as_bytes())?;
-            Ok(Status::Ok)
+            let line = format!("ok: {grids} grid(s), {criteria} criteria\n");
+            Ok((Status::Ok, Some(catalog), line))
         }
     }
+}
+
+/// The `*.json` files of a directory (product files; not recursive), sorted by name.
+fn read_json_files(dir: &Path) -> Result<Vec<SourceFile>> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot read `{}`", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().and_then(|e| e.to_str()) == Some("json") && p.is_file())
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p)
+                .with_context(|| format!("cannot read `{}`", p.display()))?;
+            Ok(SourceFile::new(p.display().to_string(), text))
+        })
+        .collect()
 }
 
 fn same_file(a: &str, b: &str) -> bool {

@@ -1,0 +1,365 @@
+//! Plain text: encoding detection, and structure recovered from layout
+//! (numbered titles, `ARTICLE 4 –`, all-caps lines, `#` lines, list markers,
+//! pipe or tab tables, paragraphs as runs of non-empty lines).
+
+use reset_criteria::document::{Block, BlockKind, Position};
+
+/// Decodes text bytes: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM,
+/// else Windows-1252. Line ends become `\n`.
+pub(crate) fn decode_text(bytes: &[u8]) -> String {
+    let text: String = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        String::from_utf8_lossy(rest).into_owned()
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        encoding_rs::UTF_16LE
+            .decode_without_bom_handling(rest)
+            .0
+            .into_owned()
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        encoding_rs::UTF_16BE
+            .decode_without_bom_handling(rest)
+            .0
+            .into_owned()
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => s.to_owned(),
+            Err(_) => encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned(),
+        }
+    };
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    }
+}
+
+/// Extracts the blocks of a plain text.
+pub(crate) fn parse(text: &str) -> Vec<Block> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut blocks = Vec::new();
+    let mut current: Option<Block> = None;
+    let mut table_row: Option<u32> = None;
+    let mut prev_blank = true;
+    let mut prev_heading = false;
+    for (i, raw) in lines.iter().enumerate() {
+        let raw = if i == 0 {
+            raw.trim_start_matches('\u{feff}')
+        } else {
+            raw
+        };
+        let line_no = i as u32 + 1;
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            flush(&mut current, &mut blocks);
+            table_row = None;
+            prev_blank = true;
+            prev_heading = false;
+            continue;
+        }
+        let indent = raw.chars().take_while(|c| c.is_whitespace()).count() as u32;
+        let prev = if i > 0 {
+            lines.get(i - 1).copied()
+        } else {
+            None
+        };
+        let next = lines.get(i + 1).copied();
+        if let Some(row) = table_cells(raw, prev, next) {
+            flush(&mut current, &mut blocks);
+            prev_blank = false;
+            prev_heading = false;
+            if row.is_empty() {
+                continue; // a |---|---| separator
+            }
+            let r = table_row.map_or(1, |r| r + 1);
+            table_row = Some(r);
+            for (j, (col, cell)) in row.into_iter().enumerate() {
+                if !cell.is_empty() {
+                    blocks.push(Block::new(
+                        BlockKind::TableCell {
+                            row: r,
+                            column: j as u32 + 1,
+                        },
+                        cell,
+                        Position::line_col(line_no, col),
+                    ));
+                }
+            }
+            continue;
+        }
+        table_row = None;
+        let standalone = prev_blank || prev_heading;
+        if let Some((depth, title, offset)) = heading_of_line(trimmed, standalone) {
+            flush(&mut current, &mut blocks);
+            blocks.push(Block::new(
+                BlockKind::Heading { depth },
+                title,
+                Position::line_col(line_no, indent + offset + 1),
+            ));
+            prev_blank = false;
+            prev_heading = true;
+            continue;
+        }
+        prev_heading = false;
+        prev_blank = false;
+        if let Some((marker_chars, body)) = list_marker(trimmed) {
+            flush(&mut current, &mut blocks);
+            let depth = (1 + indent_width(raw) / 2).min(6) as u8;
+            current = Some(Block::new(
+                BlockKind::ListItem { depth },
+                body,
+                Position::line_col(line_no, indent + marker_chars + 1),
+            ));
+            continue;
+        }
+        match &mut current {
+            Some(b) => {
+                b.text.push('\n');
+                b.text.push_str(trimmed);
+            }
+            None => {
+                current = Some(Block::new(
+                    BlockKind::Paragraph,
+                    trimmed,
+                    Position::line_col(line_no, indent + 1),
+                ))
+            }
+        }
+    }
+    flush(&mut current, &mut blocks);
+    blocks
+}
+
+fn flush(current: &mut Option<Block>, blocks: &mut Vec<Block>) {
+    if let Some(b) = current.take() {
+        blocks.push(b);
+    }
+}
+
+fn indent_width(raw: &str) -> u32 {
+    let mut w = 0;
+    for c in raw.chars() {
+        match c {
+            ' ' => w += 1,
+            '\t' => w += 4,
+            c if c.is_whitespace() => w += 1,
+            _ => break,
+        }
+    }
+    w
+}
+
+/// Cells of a table row with their columns (from 1), or None. An empty row is
+/// a Markdown separator row. Pipe rows (`| a | b |`) stand alone; tab rows need
+/// a neighbour line with the same number of tab-separated cells.
+fn table_cells(raw: &str, prev: Option<&str>, next: Option<&str>) -> Option<Vec<(u32, String)>> {
+    let trimmed = raw.trim();
+    if trimmed.len() >= 3 && trimmed.starts_with('|') && trimmed.ends_with('|') {
+        let lead = raw.chars().take_while(|c| c.is_whitespace()).count() as u32;
+        let inner = &trimmed[1..trimmed.len() - 1];
+        let mut cells = Vec::new();
+        let mut col = lead + 2;
+        for part in inner.split('|') {
+            let pad = part.chars().take_while(|c| c.is_whitespace()).count() as u32;
+            cells.push((col + pad, part.trim().to_string()));
+            col += part.chars().count() as u32 + 1;
+        }
+        if cells.len() < 2 {
+            return None;
+        }
+        if cells.iter().all(|(_, c)| {
+            let c = c.trim_matches(':');
+            !c.is_empty() && c.chars().all(|ch| ch == '-')
+        }) {
+            return Some(Vec::new());
+        }
+        return Some(cells);
+    }
+    let count = |l: &str| {
+        let t = l.trim();
+        if t.contains('\t') {
+            t.split('\t').filter(|c| !c.trim().is_empty()).count()
+        } else {
+            0
+        }
+    };
+    let n = count(raw);
+    if n >= 2 && (prev.map(count) == Some(n) || next.map(count) == Some(n)) {
+        let mut cells = Vec::new();
+        let mut col = 1u32;
+        for part in raw.split('\t') {
+            let pad = part.chars().take_while(|c| c.is_whitespace()).count() as u32;
+            if !part.trim().is_empty() {
+                cells.push((col + pad, part.trim().to_string()));
+            }
+            col += part.chars().count() as u32 + 1;
+        }
+        return Some(cells);
+    }
+    None
+}
+
+/// A list marker at the start of a trimmed line: `-`, `*`, `•`, `–`, `a)`,
+/// `1)`, `(a)`. Returns the marker's width in chars and the item's text.
+pub(crate) fn list_marker(trimmed: &str) -> Option<(u32, &str)> {
+    let mut chars = trimmed.char_indices();
+    let (_, first) = chars.next()?;
+    if matches!(
+        first,
+        '-' | '*' | '•' | '◦' | '▪' | '■' | '–' | '—' | '·' | '\u{f0b7}' | '➢' | '►' | '\u{f0a7}'
+    ) {
+        let rest = &trimmed[first.len_utf8()..];
+        if rest.starts_with([' ', '\t', '\u{a0}']) && !rest.trim().is_empty() {
+            let body = rest.trim_start();
+            let width = trimmed.chars().count() - body.chars().count();
+            return Some((width as u32, body));
+        }
+        return None;
+    }
+    // a) 1) (a) i) 12)
+    let s = trimmed.strip_prefix('(').unwrap_or(trimmed);
+    let label: String = s
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    if label.is_empty() || label.len() > 3 {
+        return None;
+    }
+    let is_num = label.chars().all(|c| c.is_ascii_digit());
+    let is_letter = label.len() == 1 && label.chars().all(|c| c.is_ascii_lowercase());
+    let is_roman = label.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
+    if !(is_num || is_letter || is_roman) {
+        return None;
+    }
+    let after = &s[label.len()..];
+    let rest = after.strip_prefix(')')?;
+    if !rest.starts_with([' ', '\t', '\u{a0}']) || rest.trim().is_empty() {
+        return None;
+    }
+    let body = rest.trim_start();
+    let width = trimmed.chars().count() - body.chars().count();
+    Some((width as u32, body))
+}
+
+/// A heading recognised in one trimmed line of plain text: its depth, its
+/// text, and the char offset of that text in the line. `standalone` is true
+/// when the line follows a blank line or another heading (needed for
+/// all-caps titles).
+pub(crate) fn heading_of_line(trimmed: &str, standalone: bool) -> Option<(u8, String, u32)> {
+    // `## Title`
+    let hashes = trimmed.chars().take_while(|c| *c == '#').count();
+    if (1..=6).contains(&hashes) {
+        let rest = &trimmed[hashes..];
+        if rest.starts_with(' ') && !rest.trim().is_empty() {
+            let title = rest.trim().trim_end_matches('#').trim_end();
+            let offset = trimmed.chars().count() - rest.trim_start().chars().count();
+            return Some((hashes as u8, title.to_string(), offset as u32));
+        }
+        return None;
+    }
+    let len = trimmed.chars().count();
+    if len > 150 || trimmed.ends_with([';', ',']) {
+        return None;
+    }
+    if let Some(depth) = keyword_heading(trimmed) {
+        return Some((depth, trimmed.to_string(), 0));
+    }
+    if let Some(depth) = numbered_heading(trimmed) {
+        return Some((depth, trimmed.to_string(), 0));
+    }
+    if standalone && is_caps_title(trimmed) {
+        return Some((1, trimmed.to_string(), 0));
+    }
+    None
+}
+
+const KEYWORDS: &[(&str, u8)] = &[
+    ("article", 0),
+    ("titre", 1),
+    ("partie", 1),
+    ("chapitre", 1),
+    ("section", 2),
+    ("annexe", 1),
+    ("chapter", 1),
+    ("part", 1),
+];
+
+fn keyword_heading(trimmed: &str) -> Option<u8> {
+    let (word, rest) = trimmed.split_once([' ', '\u{a0}'])?;
+    let lower = word.to_lowercase();
+    let &(_, depth) = KEYWORDS.iter().find(|(k, _)| *k == lower)?;
+    let rest = rest.trim_start();
+    let number: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
+        .collect();
+    let number = number.trim_end_matches('.');
+    if number.is_empty() || number.chars().count() > 12 {
+        return None;
+    }
+    let numeric = number.chars().all(|c| c.is_ascii_digit() || c == '.');
+    let roman = number.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'));
+    let letter = number.chars().count() == 1 && number.chars().all(|c| c.is_ascii_uppercase());
+    if !(numeric || roman || letter) {
+        return None;
+    }
+    let after = rest[number.len()..].trim_start_matches('.').trim_start();
+    let ok = after.is_empty()
+        || after.starts_with(['-', '–', '—', ':', '.', '/'])
+        || after.chars().next().is_some_and(|c| c.is_uppercase());
+    if !ok {
+        return None;
+    }
+    if depth > 0 {
+        return Some(depth);
+    }
+    let parts = if numeric {
+        number.split('.').count()
+    } else {
+        1
+    };
+    Some(parts.min(6) as u8)
+}
+
+fn numbered_heading(trimmed: &str) -> Option<u8> {
+    let number: String = trimmed
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    if number.is_empty() || !number.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let rest = &trimmed[number.len()..];
+    if !rest.starts_with([' ', '\t', '\u{a0}']) {
+        return None;
+    }
+    let core = number.trim_end_matches('.');
+    if core.contains("..") {
+        return None;
+    }
+    let parts: Vec<&str> = core.split('.').collect();
+    if parts.len() > 6 || parts.iter().any(|p| p.is_empty() || p.len() > 3) {
+        return None;
+    }
+    if parts[0].len() > 2 {
+        return None; // a year or an amount, not a section number
+    }
+    let title = rest.trim_start();
+    let first = title.chars().next()?;
+    if !first.is_uppercase() {
+        return None;
+    }
+    if title.ends_with(['.', ';', ',', ':']) || title.split_whitespace().count() > 16 {
+        return None;
+    }
+    Some(parts.len() as u8)
+}
+
+fn is_caps_title(trimmed: &str) -> bool {
+    let letters = trimmed.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 4
+        && trimmed.chars().count() <= 90
+        && !trimmed.chars().any(|c| c.is_lowercase())
+        && !trimmed.ends_with(['.', ':'])
+}
