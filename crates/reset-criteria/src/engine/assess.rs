@@ -639,6 +639,18 @@ impl<'a> Ctx<'a> {
         while i < b.len() {
             if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_alphabetic()) {
                 let start = i;
+                // A section number opening the sentence ("6.1 Notifications")
+                // is not a threshold.
+                if start == 0 || s[..start].trim().is_empty() {
+                    let mut j = i;
+                    while j < b.len() && (b[j].is_ascii_digit() || b[j] == b'.') {
+                        j += 1;
+                    }
+                    if s[start..j].contains('.') {
+                        i = j;
+                        continue;
+                    }
+                }
                 while i < b.len()
                     && (b[i].is_ascii_digit()
                         || ((b[i] == b'.' || b[i] == b',' || b[i] == b' ')
