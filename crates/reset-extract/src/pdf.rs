@@ -497,21 +497,25 @@ fn drop_furniture(pages: &mut [Vec<Line>]) {
     }
     let n_pages = pages.len();
     let threshold = (n_pages / 2 + 1).max(2);
+    let is_furniture = |line: &Line| {
+        let k = furniture_key(&line.text());
+        is_page_number(&k) || (n_pages >= 2 && counts.get(&k).copied().unwrap_or(0) >= threshold)
+    };
     for lines in pages.iter_mut() {
-        let drop: Vec<usize> = edge_keys(lines)
-            .into_iter()
-            .filter(|(_, k)| {
-                is_page_number(k)
-                    || (n_pages >= 2 && counts.get(k).copied().unwrap_or(0) >= threshold)
-            })
-            .map(|(i, _)| i)
-            .collect();
-        let mut i = 0;
-        lines.retain(|_| {
-            let keep = !drop.contains(&i);
-            i += 1;
-            keep
-        });
+        // Peel from the top and from the bottom: a second line goes only with the first.
+        let mut top = 0;
+        while top < EDGE && top < lines.len() && is_furniture(&lines[top]) {
+            top += 1;
+        }
+        let mut bottom = 0;
+        while bottom < EDGE
+            && top + bottom < lines.len()
+            && is_furniture(&lines[lines.len() - 1 - bottom])
+        {
+            bottom += 1;
+        }
+        lines.truncate(lines.len() - bottom);
+        lines.drain(..top);
     }
 }
 
