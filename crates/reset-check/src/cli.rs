@@ -19,7 +19,8 @@ Examples:
   reset-check schema grid > grid.schema.json the JSON Schema of a grid file
   reset-check completions bash > reset-check.bash
 
-Exit codes: 0 ok, 1 below --fail-under or --fail-on, 2 usage or input error.
+Exit codes: 0 ok, 1 below --fail-under or --fail-on or an expired waiver, 2 usage or input error.
+Settings: reset-check.toml, found walking up from the current folder (see `reset-check config`).
 Environment: LC_ALL, LC_MESSAGES, LANG set the default --lang; NO_COLOR turns colours off.";
 
 /// Check public tender specifications and digital products against the RESET
@@ -56,8 +57,12 @@ pub enum Command {
     Explain(cmd::explain::Args),
     /// Check custom grid files and product self-assessments
     Validate(cmd::validate::Args),
+    /// Model clauses to paste into a tender, for the criteria it leaves below level 2
+    Clauses(cmd::clauses::Args),
     /// Print a JSON Schema (grid, language, subjects, product, report)
     Schema(cmd::schema::Args),
+    /// The merged settings (command line, reset-check.toml, defaults) and where each came from
+    Config(cmd::config::Args),
     /// Print a shell completion script
     Completions(cmd::completions::Args),
     /// Print the man page (roff) to stdout
@@ -90,6 +95,14 @@ pub struct GlobalArgs {
     /// When to use colours (NO_COLOR is honoured with auto)
     #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+
+    /// Settings file to use [default: the first reset-check.toml walking up from the current folder]
+    #[arg(long, global = true, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore any reset-check.toml
+    #[arg(long, global = true)]
+    pub no_config: bool,
 }
 
 /// `--lang`.
@@ -118,6 +131,10 @@ pub enum Format {
     Html,
     /// SARIF 2.1.0
     Sarif,
+    /// Word document (.docx), to -o FILE
+    Docx,
+    /// OpenDocument text (.odt), to -o FILE
+    Odt,
 }
 
 impl Format {
@@ -131,6 +148,8 @@ impl Format {
             Format::Md => "md",
             Format::Html => "html",
             Format::Sarif => "sarif",
+            Format::Docx => "docx",
+            Format::Odt => "odt",
         }
     }
 }

@@ -2,11 +2,14 @@
 //! against the RESET grids (privacy, frugality, inclusivity,
 //! non-discrimination, attention).
 //!
-//! Exit codes: 0 ok, 1 below `--fail-under` / `--fail-on`, 2 usage or input
-//! error (clap's usage errors exit 2 too).
+//! Exit codes: 0 ok, 1 below `--fail-under` / `--fail-on` or an expired
+//! waiver, 2 usage or input error (clap's usage errors exit 2 too).
 
+mod batch;
 mod cli;
 mod cmd;
+mod config;
+mod office;
 
 use clap::Parser;
 use reset_criteria::{CatalogError, Diagnostics};

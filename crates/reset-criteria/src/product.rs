@@ -1712,6 +1712,7 @@ pub fn assess_product(
                 status,
                 hits: usize::from(answer.is_some()),
                 evidence,
+                waived: None,
             });
         }
         grids.push(GridReport {

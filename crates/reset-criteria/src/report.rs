@@ -210,6 +210,20 @@ pub struct CriterionReport {
     pub evidence: Vec<Evidence>,
     /// Number of sentences that matched, including those not kept as evidence.
     pub hits: usize,
+    /// Set when a waiver of the configuration sets the criterion aside: it is
+    /// still assessed and shown, but does not trigger `--fail-on`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waived: Option<Waiver>,
+}
+
+/// Why a criterion is set aside, and until when (a waiver of `reset-check.toml`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Waiver {
+    /// The reason given for the waiver.
+    pub reason: String,
+    /// The last day the waiver holds (`YYYY-MM-DD`), when it expires.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires: Option<String>,
 }
 
 /// A sentence (or a product answer) that supports a level.

@@ -434,6 +434,7 @@ mod tests {
                     status: Status::from_level(*l),
                     evidence: Vec::new(),
                     hits: 0,
+                    waived: None,
                 })
                 .collect(),
         }];

@@ -3,7 +3,7 @@
 
 use crate::i18n::t;
 use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
-use reset_criteria::report::{DocumentKind, DocumentReport, Report, Status};
+use reset_criteria::report::{DocumentKind, DocumentReport, Report, Status, Waiver};
 use reset_criteria::Lang;
 
 /// Options of the terminal table.
@@ -41,8 +41,19 @@ fn new_table(opts: &TableOptions) -> Table {
     table
 }
 
-fn level_cell(level: u8, status: Status, kind: DocumentKind, opts: &TableOptions) -> Cell {
-    let text = match status {
+/// "Waived: reason (until date)", in the report's language.
+pub fn waived_label(w: &Waiver, lang: Lang) -> String {
+    crate::i18n::waiver_text(w, lang)
+}
+
+fn level_cell(
+    level: u8,
+    status: Status,
+    kind: DocumentKind,
+    waived: Option<&Waiver>,
+    opts: &TableOptions,
+) -> Cell {
+    let mut text = match status {
         Status::NotApplicable => t(opts.lang, "na").to_string(),
         // A product meets criteria; a tender requires them.
         _ if kind == DocumentKind::Product => format!(
@@ -51,6 +62,10 @@ fn level_cell(level: u8, status: Status, kind: DocumentKind, opts: &TableOptions
         ),
         _ => format!("{level} {}", status.label(opts.lang)),
     };
+    if let Some(w) = waived {
+        text.push('\n');
+        text.push_str(&waived_label(w, opts.lang));
+    }
     let mut cell = Cell::new(text);
     if opts.color {
         cell = cell.fg(match level {
@@ -200,7 +215,7 @@ fn render_document(out: &mut String, doc: &DocumentReport, opts: &TableOptions) 
                 .unwrap_or_default();
             let mut row = vec![
                 Cell::new(format!("{} {}", c.id, shorten(c.title.get(lang), 48))),
-                level_cell(c.level, c.status, doc.kind, opts),
+                level_cell(c.level, c.status, doc.kind, c.waived.as_ref(), opts),
                 Cell::new(place),
                 Cell::new(
                     e.map(|e| shorten(&e.text, 160))
@@ -218,11 +233,14 @@ fn render_document(out: &mut String, doc: &DocumentReport, opts: &TableOptions) 
             out.push_str(&table.to_string());
             out.push('\n');
         }
-        let undeclared: Vec<&str> = g
+        let undeclared: Vec<String> = g
             .criteria
             .iter()
             .filter(|c| c.status == Status::NotDeclared)
-            .map(|c| c.id.as_str())
+            .map(|c| match &c.waived {
+                Some(w) => format!("{} ({})", c.id, waived_label(w, lang)),
+                None => c.id.clone(),
+            })
             .collect();
         if !undeclared.is_empty() {
             out.push_str(&format!(

@@ -132,7 +132,7 @@ fn load(
 
 /// Runs `diff`.
 pub fn run(args: Args, ctx: &Ctx) -> Result<Status> {
-    ctx.require_format("diff", &[Format::Table, Format::Json])?;
+    ctx.require_format("diff", &[Format::Table, Format::Json, Format::Md])?;
     let catalog = ctx.catalog()?;
     check_subjects(&catalog, &args.subject)?;
     let validator = validator(ctx)?;
@@ -153,6 +153,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Status> {
     let report = reset_report::diff_reports(&old, &new);
     let rendered = match ctx.format {
         Format::Json => reset_report::render_diff_json(&report),
+        Format::Md => reset_report::render_diff_markdown(&report, ctx.lang),
         _ => reset_report::render_diff_table(
             &report,
             &reset_report::TableOptions {

@@ -39,7 +39,7 @@ pub struct Args {
 
 /// Runs `match`.
 pub fn run(args: Args, ctx: &Ctx) -> Result<Status> {
-    ctx.require_format("match", &[Format::Table, Format::Json])?;
+    ctx.require_format("match", &[Format::Table, Format::Json, Format::Md])?;
     let catalog = ctx.catalog()?;
     check_subjects(&catalog, &args.subject)?;
     let validator = validator(ctx)?;
@@ -74,6 +74,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Status> {
     let report = match_product(&spec, &product);
     let rendered = match ctx.format {
         Format::Json => reset_report::render_match_json(&report),
+        Format::Md => reset_report::render_match_markdown(&report, ctx.lang),
         _ => reset_report::render_match_table(
             &report,
             &reset_report::TableOptions {

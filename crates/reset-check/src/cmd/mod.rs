@@ -1,7 +1,9 @@
 //! One module per subcommand, and what they share: the context built from
 //! the global options (language, catalog, output, colours).
 
+pub mod clauses;
 pub mod completions;
+pub mod config;
 pub mod diff;
 pub mod explain;
 pub mod extract;
@@ -10,11 +12,13 @@ pub mod init;
 pub mod man;
 pub mod match_;
 pub mod product;
+pub mod render;
 pub mod schema;
 pub mod spec;
 pub mod validate;
 
 use crate::cli::{Cli, ColorArg, Command, Format, GlobalArgs, LangArg};
+use crate::config::{Config, Source, Sourced, WaiverRule};
 use anyhow::{bail, Context as _, Result};
 use reset_criteria::catalog::{read_toml_files, Origin, BUILTIN_FILES};
 use reset_criteria::{Catalog, Lang};
@@ -34,8 +38,10 @@ pub enum Status {
 
 /// Runs the subcommand of a parsed command line.
 pub fn dispatch(cli: Cli) -> Result<Status> {
-    let ctx = Ctx::new(cli.global);
+    let ctx = Ctx::new(cli.global)?;
     match cli.command {
+        Command::Clauses(a) => clauses::run(a, &ctx),
+        Command::Config(a) => config::run(a, &ctx),
         Command::Grids(a) => grids::run(a, &ctx),
         Command::Explain(a) => explain::run(a, &ctx),
         Command::Validate(a) => validate::run(a, &ctx),
@@ -66,16 +72,50 @@ pub struct Ctx {
     pub output: Option<PathBuf>,
     /// Whether to write ANSI colours.
     pub color: bool,
+    /// The configuration file in use, if any.
+    pub config: Option<Config>,
+    /// Who set `lang`.
+    pub lang_source: Source,
+    /// Who set `grids_dir`.
+    pub grids_source: Source,
+    /// Who set `only`.
+    pub only_source: Source,
 }
 
 impl Ctx {
-    /// Resolves the global options against the environment.
-    pub fn new(g: GlobalArgs) -> Ctx {
-        let lang = match g.lang {
-            Some(LangArg::Fr) => Lang::Fr,
-            Some(LangArg::En) => Lang::En,
-            None => lang_from_env(|k| std::env::var(k).ok()),
+    /// Resolves the global options against the configuration file (found
+    /// or given) and the environment: command line, then file, then default.
+    pub fn new(g: GlobalArgs) -> Result<Ctx> {
+        let config = match crate::config::find(g.config.as_deref(), g.no_config)? {
+            Some(path) => Some(crate::config::load(&path)?),
+            None => None,
         };
+        let file = config.as_ref();
+        let cli_lang = g.lang.map(|l| match l {
+            LangArg::Fr => Lang::Fr,
+            LangArg::En => Lang::En,
+        });
+        let mut lang = crate::config::pick(
+            cli_lang,
+            file.and_then(|c| c.lang),
+            file,
+            lang_from_env(|k| std::env::var(k).ok()),
+        );
+        if lang.source == Source::Default && locale_is_set(|k| std::env::var(k).ok()) {
+            lang.source = Source::Locale;
+        }
+        let grids = crate::config::pick(
+            g.grids.map(Some),
+            file.and_then(|c| c.grids.clone()).map(Some),
+            file,
+            None,
+        );
+        let only = crate::config::pick(
+            (!g.only.is_empty()).then_some(g.only),
+            file.and_then(|c| c.only.clone()),
+            file,
+            Vec::new(),
+        );
         let color = match g.color {
             ColorArg::Always => true,
             ColorArg::Never => false,
@@ -85,13 +125,74 @@ impl Ctx {
                     && std::io::stdout().is_terminal()
             }
         };
-        Ctx {
-            lang,
-            grids_dir: g.grids,
-            only: g.only,
+        Ok(Ctx {
+            lang: lang.value,
+            grids_dir: grids.value,
+            only: only.value,
             format: g.format,
             output: g.output,
             color,
+            config,
+            lang_source: lang.source,
+            grids_source: grids.source,
+            only_source: only.source,
+        })
+    }
+
+    /// The catalog before `--only`: built-in plus `--grids DIR`.
+    pub fn full_catalog(&self) -> Result<Catalog> {
+        Ok(match &self.grids_dir {
+            Some(dir) => Catalog::load_dir(dir)?,
+            None => Catalog::builtin().clone(),
+        })
+    }
+
+    /// The waivers of the configuration file, their criterion ids checked
+    /// against the full catalog (before `--only`), and the file's `fail_on`
+    /// ids too.
+    pub fn waivers(&self) -> Result<Vec<WaiverRule>> {
+        let Some(config) = &self.config else {
+            return Ok(Vec::new());
+        };
+        config.check_criteria(&self.full_catalog()?)?;
+        Ok(config.waivers.clone())
+    }
+
+    /// The settings of a run: the command line's values (`None` when not
+    /// given) merged with the configuration file and the defaults.
+    pub fn settings(&self, cli: RunOptions) -> Settings {
+        let file = self.config.as_ref();
+        Settings {
+            fail_under: crate::config::pick(
+                cli.fail_under.map(Some),
+                file.and_then(|c| c.fail_under).map(Some),
+                file,
+                None,
+            ),
+            fail_on: crate::config::pick(
+                (!cli.fail_on.is_empty()).then_some(cli.fail_on),
+                file.and_then(|c| c.fail_on()),
+                file,
+                Vec::new(),
+            ),
+            jobs: crate::config::pick(
+                cli.jobs.map(Some),
+                file.and_then(|c| c.jobs).map(Some),
+                file,
+                None,
+            ),
+            max_input_size: crate::config::pick(
+                cli.max_input_size,
+                file.and_then(|c| c.max_input_size),
+                file,
+                reset_extract::Limits::default().max_input_bytes,
+            ),
+            max_documents: crate::config::pick(
+                cli.max_documents,
+                file.and_then(|c| c.max_documents),
+                file,
+                crate::batch::DEFAULT_MAX_DOCUMENTS,
+            ),
         }
     }
 
@@ -171,6 +272,44 @@ impl Ctx {
     pub fn style(&self) -> Style {
         Style { on: self.color }
     }
+}
+
+/// The options of a run that the configuration file may also set, as given
+/// on the command line (`None` or empty when not given).
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    /// `--fail-under`.
+    pub fail_under: Option<f64>,
+    /// `--fail-on`.
+    pub fail_on: Vec<String>,
+    /// `--jobs`.
+    pub jobs: Option<usize>,
+    /// `--max-input-size`.
+    pub max_input_size: Option<u64>,
+    /// `--max-documents`.
+    pub max_documents: Option<usize>,
+}
+
+/// The merged settings of a run, each with where it came from.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Exit 1 below this overall score.
+    pub fail_under: Sourced<Option<f64>>,
+    /// Exit 1 when one of these criteria is below level 2 (and not waived).
+    pub fail_on: Sourced<Vec<String>>,
+    /// Worker threads (`None`: one per core).
+    pub jobs: Sourced<Option<usize>>,
+    /// Largest input file, in bytes.
+    pub max_input_size: Sourced<u64>,
+    /// Most documents in one batch.
+    pub max_documents: Sourced<usize>,
+}
+
+/// Whether a locale variable is set (then the default language comes from it).
+fn locale_is_set(var: impl Fn(&str) -> Option<String>) -> bool {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .any(|k| var(k).is_some_and(|v| !v.is_empty()))
 }
 
 /// The default language from the locale variables: LC_ALL, then

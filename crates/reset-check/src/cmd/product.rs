@@ -7,8 +7,10 @@
 //! `--fail-under` / `--fail-on` (1).
 
 use super::spec::{check_subjects, gate_fails};
-use super::{Ctx, Status};
+use super::{Ctx, RunOptions, Status};
+use crate::batch;
 use crate::cli::Format;
+use crate::config::{apply_waivers, Date};
 use anyhow::{bail, Result};
 use reset_criteria::product::{assess_product, ProductFile, ProductOptions, ProductValidator};
 use reset_criteria::report::{DocumentKind, DocumentReport, Report};
@@ -46,6 +48,14 @@ pub struct Args {
     /// Only the summary row per grid in the table, not each criterion
     #[arg(long)]
     pub summary: bool,
+
+    /// Worker threads (default: one per core)
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+
+    /// Most documents in one run (folders expanded) [default: 100000]
+    #[arg(long, value_name = "N")]
+    pub max_documents: Option<usize>,
 }
 
 /// Why a product file could not be read.
@@ -111,32 +121,10 @@ pub fn validator(ctx: &Ctx) -> Result<ProductValidator> {
 }
 
 /// The product files of the inputs: files as given, folders expanded to their
-/// `.toml` and `.json` files (sorted, not following symlinks).
-pub fn expand(inputs: &[PathBuf]) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for p in inputs {
-        if p.is_dir() {
-            for e in walkdir::WalkDir::new(p)
-                .follow_links(false)
-                .sort_by_file_name()
-                .into_iter()
-                .flatten()
-            {
-                let path = e.path();
-                if e.file_type().is_file()
-                    && path
-                        .extension()
-                        .and_then(|x| x.to_str())
-                        .is_some_and(|x| matches!(x.to_ascii_lowercase().as_str(), "toml" | "json"))
-                {
-                    out.push(path.to_path_buf());
-                }
-            }
-        } else {
-            out.push(p.clone());
-        }
-    }
-    out
+/// `.toml` and `.json` files (see [`batch::expand`]: sorted, hidden entries
+/// and `.resetignore` patterns skipped, symlinks not followed).
+pub fn expand(inputs: &[PathBuf], max: usize) -> Result<Vec<PathBuf>> {
+    batch::expand(inputs, &["toml", "json"], max)
 }
 
 /// Checks `--fail-on` ids and `--fail-under` against the catalog.
@@ -159,11 +147,20 @@ pub fn check_gates(catalog: &Catalog, fail_on: &[String], fail_under: Option<f64
 
 /// Runs `product`.
 pub fn run(args: Args, ctx: &Ctx) -> Result<Status> {
-    ctx.require_format("product", &[Format::Table, Format::Json, Format::Jsonl])?;
+    ctx.require_format("product", super::render::REPORT_FORMATS)?;
     let catalog = ctx.catalog()?;
     check_subjects(&catalog, &args.subject)?;
-    check_gates(&catalog, &args.fail_on, args.fail_under)?;
-    let inputs = expand(&args.inputs);
+    let settings = ctx.settings(RunOptions {
+        fail_under: args.fail_under,
+        fail_on: args.fail_on.clone(),
+        jobs: args.jobs,
+        max_input_size: None,
+        max_documents: args.max_documents,
+    });
+    let (fail_under, fail_on) = (settings.fail_under.value, &settings.fail_on.value);
+    check_gates(&catalog, fail_on, fail_under)?;
+    let waivers = ctx.waivers()?;
+    let inputs = expand(&args.inputs, settings.max_documents.value)?;
     if inputs.is_empty() {
         bail!("no product file (.toml, .json) found in the inputs given");
     }
@@ -172,47 +169,48 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Status> {
         subjects: (!args.subject.is_empty()).then(|| args.subject.clone()),
         lang: ctx.lang,
     };
-    let mut status = Status::Ok;
-    let mut report = Report::new(catalog.version());
-    for path in &inputs {
-        let doc = match load_product(path, &validator, ctx.lang) {
+    let today = Date::today();
+    let assess_one = |path: &Path| -> DocumentReport {
+        match load_product(path, &validator, ctx.lang) {
             Ok(p) => {
                 for w in p.version_warnings(&catalog, ctx.lang) {
                     eprintln!("warning: {w}");
                 }
-                assess_product(&catalog, &p, &opts)
+                let mut d = assess_product(&catalog, &p, &opts);
+                apply_waivers(&mut d, &waivers, today);
+                d
             }
             Err(e) => {
+                // Every problem with its place now; the summary goes in the report.
                 e.report();
-                status = Status::Invalid;
                 DocumentReport::failed(
                     path.display().to_string(),
                     DocumentKind::Product,
                     e.summary(),
                 )
             }
-        };
-        report.documents.push(doc);
-    }
-    let rendered = match ctx.format {
-        Format::Json => reset_report::render_json(&report),
-        Format::Jsonl => report
-            .documents
-            .iter()
-            .map(reset_report::render_jsonl_line)
-            .collect(),
-        _ => reset_report::render_table(
-            &report,
-            &reset_report::TableOptions {
-                lang: ctx.lang,
-                color: ctx.color,
-                width: None,
-                details: !args.summary,
-            },
-        ),
+        }
     };
-    ctx.emit(rendered.as_bytes())?;
-    if status == Status::Ok && gate_fails(&report, args.fail_under, &args.fail_on) {
+    let streamed = ctx.format == Format::Jsonl && ctx.output.is_none();
+    let runner = batch::Runner {
+        jobs: settings.jobs.value,
+        stream_jsonl: streamed,
+    };
+    let mut report = Report::new(catalog.version());
+    report.documents = runner.run(&inputs, DocumentKind::Product, assess_one)?;
+    if !streamed {
+        let rendered = super::render::render_report(ctx, &report, &catalog, args.summary);
+        ctx.emit(rendered.as_bytes())?;
+    }
+    let mut status = Status::Ok;
+    if report.documents.iter().any(|d| d.error.is_some()) {
+        // The problems were printed in full as each file was read.
+        status = Status::Invalid;
+    }
+    if super::spec::expired_waivers(&waivers, today) && status == Status::Ok {
+        status = Status::Failed;
+    }
+    if status == Status::Ok && gate_fails(&report, fail_under, fail_on) {
         status = Status::Failed;
     }
     Ok(status)

@@ -5,15 +5,16 @@
 //! stops the batch, and the exit code says whether any failed (2) or fell
 //! below `--fail-under` / `--fail-on` (1).
 
-use super::{Ctx, Status};
+use super::{Ctx, RunOptions, Status};
+use crate::batch;
 use crate::cli::Format;
+use crate::config::{apply_waivers, Date, WaiverRule};
 use anyhow::{bail, Result};
-use rayon::prelude::*;
 use reset_criteria::engine::{assess_document, SpecOptions};
 use reset_criteria::report::{DocumentKind, DocumentReport, Report};
 use reset_criteria::Catalog;
 use reset_extract::Limits;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Arguments of `spec`.
 #[derive(Debug, clap::Args)]
@@ -58,9 +59,13 @@ pub struct Args {
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
 
-    /// Largest input file, e.g. 100M, 1G
+    /// Largest input file, e.g. 100M, 1G [default: 100M]
     #[arg(long, value_name = "SIZE", value_parser = parse_size)]
     pub max_input_size: Option<u64>,
+
+    /// Most documents in one run (folders expanded) [default: 100000]
+    #[arg(long, value_name = "N")]
+    pub max_documents: Option<usize>,
 
     /// Only the summary row per grid in the table, not each criterion
     #[arg(long)]
@@ -107,60 +112,27 @@ pub fn parse_size(s: &str) -> std::result::Result<u64, String> {
 }
 
 /// Extensions read when a folder is given.
-const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "docx", "odt", "pdf"];
-
-/// The inputs of a batch: files as given, folders expanded (sorted, symlinks not followed).
-fn expand(inputs: &[PathBuf], dossier: bool) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for p in inputs {
-        if p.is_dir() && !dossier {
-            let mut found = Vec::new();
-            for e in walkdir::WalkDir::new(p)
-                .follow_links(false)
-                .sort_by_file_name()
-                .into_iter()
-                .flatten()
-            {
-                let path = e.path();
-                if e.file_type().is_file()
-                    && path
-                        .extension()
-                        .and_then(|x| x.to_str())
-                        .is_some_and(|x| EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()))
-                {
-                    found.push(path.to_path_buf());
-                }
-            }
-            out.extend(found);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    out
-}
+pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "docx", "odt", "pdf"];
 
 /// Runs `spec`.
 pub fn run(args: Args, ctx: &Ctx) -> Result<Status> {
-    ctx.require_format("spec", &[Format::Table, Format::Json, Format::Jsonl])?;
+    ctx.require_format("spec", super::render::REPORT_FORMATS)?;
     let catalog = ctx.catalog()?;
     check_subjects(&catalog, &args.subject)?;
-    for id in &args.fail_on {
-        if catalog.criterion(id).is_none() {
-            let hint = reset_criteria::suggest::closest(id, catalog.criterion_ids())
-                .map(|s| format!("; did you mean `{s}`?"))
-                .unwrap_or_default();
-            bail!("--fail-on: unknown criterion `{id}`{hint}");
-        }
-    }
-    if let Some(s) = args.fail_under {
-        if !(0.0..=100.0).contains(&s) {
-            bail!("--fail-under takes a score between 0 and 100, not {s}");
-        }
-    }
-    let mut limits = Limits::default();
-    if let Some(m) = args.max_input_size {
-        limits.max_input_bytes = m;
-    }
+    let settings = ctx.settings(RunOptions {
+        fail_under: args.fail_under,
+        fail_on: args.fail_on.clone(),
+        jobs: args.jobs,
+        max_input_size: args.max_input_size,
+        max_documents: args.max_documents,
+    });
+    let (fail_under, fail_on) = (settings.fail_under.value, &settings.fail_on.value);
+    super::product::check_gates(&catalog, fail_on, fail_under)?;
+    let waivers = ctx.waivers()?;
+    let limits = Limits {
+        max_input_bytes: settings.max_input_size.value,
+        ..Limits::default()
+    };
     let opts = SpecOptions {
         kind: match args.as_kind {
             AsKind::Spec => DocumentKind::Spec,
@@ -169,7 +141,11 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Status> {
         subjects: (!args.subject.is_empty()).then(|| args.subject.clone()),
         max_evidence: args.max_evidence.max(1),
     };
-    let inputs = expand(&args.inputs, args.dossier);
+    let inputs = if args.dossier {
+        args.inputs.clone()
+    } else {
+        batch::expand(&args.inputs, EXTENSIONS, settings.max_documents.value)?
+    };
     if inputs.is_empty() {
         bail!(
             "no tender file found in the inputs given (looked for .{})",
@@ -178,7 +154,8 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Status> {
     }
     // Build the automaton once, before the workers start.
     let _ = catalog.matcher();
-    let assess_one = |path: &PathBuf| -> DocumentReport {
+    let today = Date::today();
+    let assess_one = |path: &Path| -> DocumentReport {
         let name = path.display().to_string();
         let doc = if args.dossier {
             reset_extract::extract_dossier(path, &limits)
@@ -186,37 +163,41 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Status> {
             reset_extract::extract_path(path, &limits)
         };
         match doc {
-            Ok(doc) => assess_document(&catalog, &doc, &opts),
+            Ok(doc) => {
+                let mut d = assess_document(&catalog, &doc, &opts);
+                apply_waivers(&mut d, &waivers, today);
+                d
+            }
             Err(e) => DocumentReport::failed(name, opts.kind, e.to_string()),
         }
     };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()?;
-    let documents: Vec<DocumentReport> =
-        pool.install(|| inputs.par_iter().map(assess_one).collect());
+    // JSON lines go out as each document finishes, unless written to -o.
+    let streamed = ctx.format == Format::Jsonl && ctx.output.is_none();
+    let runner = batch::Runner {
+        jobs: settings.jobs.value,
+        stream_jsonl: streamed,
+    };
+    let documents = runner.run(&inputs, opts.kind, assess_one)?;
 
     let mut report = Report::new(catalog.version());
     report.documents = documents;
-    let rendered = match ctx.format {
-        Format::Json => reset_report::render_json(&report),
-        Format::Jsonl => report
-            .documents
-            .iter()
-            .map(reset_report::render_jsonl_line)
-            .collect(),
-        _ => reset_report::render_table(
-            &report,
-            &reset_report::TableOptions {
-                lang: ctx.lang,
-                color: ctx.color,
-                width: None,
-                details: !args.summary,
-            },
-        ),
-    };
-    ctx.emit(rendered.as_bytes())?;
+    if !streamed {
+        let rendered = super::render::render_report(ctx, &report, &catalog, args.summary);
+        ctx.emit(rendered.as_bytes())?;
+    }
+    Ok(finish(&report, fail_under, fail_on, &waivers, today))
+}
 
+/// The end of a run of `spec` or `product`: every document's error on
+/// stderr, then the status: 2 if a document failed, else 1 if a gate failed
+/// or a waiver expired, else 0.
+pub fn finish(
+    report: &Report,
+    fail_under: Option<f64>,
+    fail_on: &[String],
+    waivers: &[WaiverRule],
+    today: Date,
+) -> Status {
     let mut status = Status::Ok;
     for d in &report.documents {
         if let Some(e) = &d.error {
@@ -224,10 +205,23 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Status> {
             status = Status::Invalid;
         }
     }
-    if status == Status::Ok && gate_fails(&report, args.fail_under, &args.fail_on) {
+    if expired_waivers(waivers, today) && status == Status::Ok {
         status = Status::Failed;
     }
-    Ok(status)
+    if status == Status::Ok && gate_fails(report, fail_under, fail_on) {
+        status = Status::Failed;
+    }
+    status
+}
+
+/// Says each expired waiver on stderr; true if there is one.
+pub fn expired_waivers(waivers: &[WaiverRule], today: Date) -> bool {
+    let mut any = false;
+    for w in waivers.iter().filter(|w| w.is_expired(today)) {
+        eprintln!("error: {}", w.expired_message());
+        any = true;
+    }
+    any
 }
 
 /// Rejects unknown `--subject` ids with a suggestion.
@@ -247,12 +241,16 @@ pub fn check_subjects(catalog: &Catalog, subjects: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// True when a document is below `--fail-under` or a `--fail-on` criterion is below level 2.
+/// True when a document is below `--fail-under` or a `--fail-on` criterion
+/// is below level 2 (a waived criterion does not count).
 pub fn gate_fails(report: &Report, fail_under: Option<f64>, fail_on: &[String]) -> bool {
     report.documents.iter().any(|d| {
         let under = fail_under.is_some_and(|min| d.score.unwrap_or(0.0) < min);
         let weak = d.grids.iter().flat_map(|g| &g.criteria).any(|c| {
-            fail_on.iter().any(|id| id.eq_ignore_ascii_case(&c.id)) && c.applicable && c.level < 2
+            fail_on.iter().any(|id| id.eq_ignore_ascii_case(&c.id))
+                && c.applicable
+                && c.level < 2
+                && c.waived.is_none()
         });
         under || weak
     })

@@ -152,7 +152,13 @@ pub fn assess_document(catalog: &Catalog, doc: &Document, opts: &SpecOptions) ->
 
     // 4. Criteria evidence.
     let n_crit = m.crits.len();
-    let mut found: Vec<Vec<Evidence>> = vec![Vec::new(); n_crit];
+    let mut found: Vec<Found> = (0..n_crit)
+        .map(|_| Found {
+            hits: 0,
+            top: Vec::new(),
+            max: opts.max_evidence.max(1),
+        })
+        .collect();
     for bi in 0..ctx.blocks.len() {
         if ctx.hits_of_block[bi].is_empty() || ctx.section[bi] == Section::Contents {
             continue;
@@ -208,11 +214,18 @@ pub fn assess_document(catalog: &Catalog, doc: &Document, opts: &SpecOptions) ->
     for g in catalog.grids() {
         let mut criteria = Vec::new();
         for c in &g.criteria {
-            let mut ev = std::mem::take(&mut found[flat]);
+            let Found {
+                hits, top: mut ev, ..
+            } = std::mem::replace(
+                &mut found[flat],
+                Found {
+                    hits: 0,
+                    top: Vec::new(),
+                    max: 0,
+                },
+            );
             flat += 1;
             let applicable = c.subjects.iter().any(|s| subject_ids.contains(&s.as_str()));
-            ev.sort_by(|a, b| b.level.cmp(&a.level).then(a.line.cmp(&b.line)));
-            let hits = ev.len();
             let level = if applicable {
                 ev.first().map(|e| e.level).unwrap_or(0)
             } else {
@@ -232,6 +245,7 @@ pub fn assess_document(catalog: &Catalog, doc: &Document, opts: &SpecOptions) ->
                 },
                 evidence: ev,
                 hits,
+                waived: None,
             });
         }
         grids.push(GridReport {
@@ -261,6 +275,33 @@ pub fn assess_document(catalog: &Catalog, doc: &Document, opts: &SpecOptions) ->
     report
 }
 
+/// The evidence kept for one criterion: every matching sentence is counted,
+/// only the best few are quoted (highest level first, then document order).
+struct Found {
+    hits: usize,
+    top: Vec<Evidence>,
+    max: usize,
+}
+
+impl Found {
+    /// Counts a sentence at `level`; builds its evidence only if it is kept.
+    fn offer(&mut self, level: u8, make: impl FnOnce() -> Evidence) {
+        self.hits += 1;
+        if self.top.len() >= self.max {
+            // Full: only a strictly better level replaces the worst kept.
+            match self.top.last() {
+                Some(worst) if level > worst.level => {
+                    self.top.pop();
+                }
+                _ => return,
+            }
+        }
+        let e = make();
+        let at = self.top.partition_point(|x| x.level >= level);
+        self.top.insert(at, e);
+    }
+}
+
 /// A table-of-contents line: dot leaders before a page number.
 fn is_contents_line(s: &str) -> bool {
     let t = s.trim_end();
@@ -286,17 +327,20 @@ impl<'a> Ctx<'a> {
         range: Range<u32>,
         filter: impl Fn(CueClass) -> bool,
     ) -> Vec<CueMatch> {
-        let mut by_cue: HashMap<u32, Vec<&TermHit>> = HashMap::new();
-        for h in hits {
-            if h.start >= range.start && h.end <= range.end && filter(self.class_of(h)) {
-                by_cue.entry(h.cue).or_default().push(h);
-            }
-        }
+        // Hits are sorted by start: narrow to the range first.
+        let lo = hits.partition_point(|h| h.start < range.start);
+        let hi = hits.partition_point(|h| h.start < range.end);
+        let mut picked: Vec<&TermHit> = hits[lo..hi]
+            .iter()
+            .filter(|h| h.end <= range.end && filter(self.class_of(h)))
+            .collect();
+        picked.sort_by_key(|h| (h.cue, h.term, h.start));
         let mut out = Vec::new();
-        for (cue, hs) in by_cue {
+        for group in picked.chunk_by(|a, b| a.cue == b.cue) {
+            let cue = group[0].cue;
             let n = self.m.cues[cue as usize].n_terms;
             if n <= 1 {
-                for h in hs {
+                for h in group {
                     out.push(CueMatch {
                         cue,
                         anchor: h.start,
@@ -304,9 +348,10 @@ impl<'a> Ctx<'a> {
                     });
                 }
             } else {
+                // The first occurrence of each term (the group is sorted by term, then start).
                 let mut spans = Vec::with_capacity(n as usize);
                 for t in 0..n {
-                    match hs.iter().find(|h| h.term == t) {
+                    match group.iter().find(|h| h.term == t) {
                         Some(h) => spans.push((h.start, h.end)),
                         None => break,
                     }
@@ -914,7 +959,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn assess_block(&self, bi: usize, found: &mut [Vec<Evidence>]) {
+    fn assess_block(&self, bi: usize, found: &mut [Found]) {
         let hits = &self.hits[self.hits_of_block[bi].clone()];
         if !hits.iter().any(|h| {
             matches!(
@@ -1001,14 +1046,9 @@ impl<'a> Ctx<'a> {
                 }
             }
             for (crit, (level, firmness, reasons, cue)) in best {
-                found[crit as usize].push(self.evidence(
-                    bi,
-                    sent.clone(),
-                    &cue,
-                    firmness,
-                    level,
-                    reasons,
-                ));
+                found[crit as usize].offer(level, || {
+                    self.evidence(bi, sent.clone(), &cue, firmness, level, reasons)
+                });
             }
         }
     }
