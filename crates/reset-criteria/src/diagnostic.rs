@@ -30,7 +30,7 @@ impl Diagnostic {
             file: file.into(),
             line: 0,
             column: 0,
-            message: message.into(),
+            message: clip(message.into(), MAX_MESSAGE),
             help: None,
             source_line: None,
             width: 0,
@@ -55,7 +55,7 @@ impl Diagnostic {
             file: file.into(),
             line,
             column,
-            message: message.into(),
+            message: clip(message.into(), MAX_MESSAGE),
             help: None,
             source_line: Some(source_line),
             width,
@@ -67,6 +67,49 @@ impl Diagnostic {
         self.help = Some(help.into());
         self
     }
+}
+
+/// Longest message kept, in characters: a value quoted from a hostile file
+/// (a 10 MB string) is cut in its middle.
+const MAX_MESSAGE: usize = 600;
+
+/// Widest source line shown, in characters, around the column.
+const MAX_SHOWN: usize = 160;
+
+/// `s` cut to at most about `max` characters, keeping its start and end.
+fn clip(s: String, max: usize) -> String {
+    let n = s.chars().count();
+    if n <= max {
+        return s;
+    }
+    let keep = max / 2;
+    let head: String = s.chars().take(keep).collect();
+    let tail: String = s.chars().skip(n - keep).collect();
+    format!("{head} […{} characters…] {tail}", n - 2 * keep)
+}
+
+/// The part of a long source line shown around `column` (1-based), and the
+/// column in it.
+fn window(src: &str, column: usize) -> (String, usize) {
+    let n = src.chars().count();
+    if n <= MAX_SHOWN {
+        return (src.to_string(), column);
+    }
+    let start = column
+        .saturating_sub(1)
+        .saturating_sub(MAX_SHOWN / 3)
+        .min(n);
+    let end = (start + MAX_SHOWN).min(n);
+    let mut shown: String = src.chars().skip(start).take(end - start).collect();
+    let mut col = column - start;
+    if start > 0 {
+        shown.insert(0, '…');
+        col += 1;
+    }
+    if end < n {
+        shown.push('…');
+    }
+    (shown, col)
 }
 
 /// 1-based line and column of a byte offset, and the text of that line.
@@ -102,11 +145,12 @@ impl fmt::Display for Diagnostic {
             let pad = " ".repeat(gutter);
             writeln!(f, "{pad}--> {}:{}:{}", self.file, self.line, self.column)?;
             if let Some(src) = &self.source_line {
+                let (src, column) = window(src, self.column.max(1));
                 writeln!(f, "{pad} |")?;
                 writeln!(f, "{} | {}", self.line, src)?;
                 let lead: String = src
                     .chars()
-                    .take(self.column.saturating_sub(1))
+                    .take(column.saturating_sub(1))
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
                 writeln!(f, "{pad} | {lead}{}", "^".repeat(self.width.min(80)))?;
@@ -159,5 +203,28 @@ mod tests {
         assert!(s.contains("2 | id = \"PRIV-01\""), "{s}");
         assert!(s.contains("^^^^^^^^^"), "{s}");
         assert!(s.contains("help: rename it"), "{s}");
+    }
+
+    #[test]
+    fn a_huge_value_is_not_echoed_whole() {
+        let long = "x".repeat(10_000_000);
+        let src = format!("name = \"{long}\"\nvalue = \"{long}\"\n");
+        let at = src.find("value").unwrap() + 9;
+        let d = Diagnostic::at(
+            "p.toml",
+            &src,
+            at..at + 3,
+            format!("\"{long}\" is not one of [\"a\"]"),
+        );
+        let s = d.to_string();
+        assert!(s.len() < 2_000, "{} bytes", s.len());
+        assert!(s.contains("is not one of [\"a\"]"), "{s}");
+        assert!(s.contains("--> p.toml:2:10"), "{s}");
+        // The caret still sits under the column (just after the quote).
+        let lines: Vec<&str> = s.lines().collect();
+        let shown = lines.iter().find(|l| l.starts_with("2 | ")).unwrap();
+        let caret = lines.iter().find(|l| l.contains('^')).unwrap();
+        let col_shown = shown.chars().position(|c| c == '"').unwrap() + 1;
+        assert_eq!(caret.chars().position(|c| c == '^').unwrap(), col_shown);
     }
 }

@@ -103,6 +103,8 @@ struct Ctx<'a> {
     section: Vec<Section>,
     parent: Vec<Option<usize>>,
     offer: bool,
+    /// Clause boundaries of the sentence being read.
+    clause_cache: std::cell::RefCell<(Range<u32>, Vec<u32>)>,
 }
 
 /// Assesses a structured document against every grid of the catalog.
@@ -121,20 +123,43 @@ pub fn assess_document(catalog: &Catalog, doc: &Document, opts: &SpecOptions) ->
         blocks.push(NormBlock { start, end, map: n });
     }
     // 2. One pass for every cue.
-    let mut hits = m.scan(&text);
-    hits.sort_by_key(|h| (h.start, h.end));
-    // 3. Hits per block.
-    let mut hits_of_block = Vec::with_capacity(blocks.len());
-    let mut k = 0;
-    for b in &blocks {
-        while k < hits.len() && (hits[k].start as usize) < b.start {
-            k += 1;
-        }
-        let s = k;
-        while k < hits.len() && (hits[k].start as usize) < b.end {
-            k += 1;
-        }
-        hits_of_block.push(s..k);
+    let raw = m.scan(&text);
+    // 3. Hits per block: a counting sort by block (the scan reports hits in
+    // nearly increasing order), then each block's few hits sorted by start.
+    let starts: Vec<usize> = blocks.iter().map(|b| b.start).collect();
+    let block_of = |h: &TermHit| {
+        starts
+            .partition_point(|s| *s <= h.start as usize)
+            .saturating_sub(1)
+    };
+    let mut counts = vec![0usize; blocks.len() + 1];
+    for h in &raw {
+        counts[block_of(h) + 1] += 1;
+    }
+    for i in 1..counts.len() {
+        counts[i] += counts[i - 1];
+    }
+    let hits_of_block: Vec<Range<usize>> = (0..blocks.len())
+        .map(|i| counts[i]..counts[i + 1])
+        .collect();
+    let mut fill = counts.clone();
+    let mut hits = vec![
+        TermHit {
+            start: 0,
+            end: 0,
+            cue: 0,
+            term: 0
+        };
+        raw.len()
+    ];
+    for h in raw {
+        let b = block_of(&h);
+        hits[fill[b]] = h;
+        fill[b] += 1;
+    }
+    drop(fill);
+    for r in &hits_of_block {
+        hits[r.clone()].sort_unstable_by_key(|h| (h.start, h.end, h.cue, h.term));
     }
     let mut ctx = Ctx {
         catalog,
@@ -147,6 +172,7 @@ pub fn assess_document(catalog: &Catalog, doc: &Document, opts: &SpecOptions) ->
         section: Vec::new(),
         parent: Vec::new(),
         offer: opts.kind == DocumentKind::Offer,
+        clause_cache: std::cell::RefCell::new((0..0, Vec::new())),
     };
     ctx.classify_sections();
 
@@ -334,7 +360,7 @@ impl<'a> Ctx<'a> {
             .iter()
             .filter(|h| h.end <= range.end && filter(self.class_of(h)))
             .collect();
-        picked.sort_by_key(|h| (h.cue, h.term, h.start));
+        picked.sort_unstable_by_key(|h| (h.cue, h.term, h.start));
         let mut out = Vec::new();
         for group in picked.chunk_by(|a, b| a.cue == b.cue) {
             let cue = group[0].cue;
@@ -508,6 +534,28 @@ impl<'a> Ctx<'a> {
 
     /// Clause boundaries in a sentence: commas, colons, brackets, clause-break words.
     fn clause_of(&self, hits: &[TermHit], sent: Range<u32>, anchor: u32) -> Range<u32> {
+        // The boundaries of a sentence are computed once, for all its hits.
+        let mut cache = self.clause_cache.borrow_mut();
+        if cache.0 != sent {
+            *cache = (sent.clone(), self.clause_bounds(hits, sent.clone()));
+        }
+        let bounds = &cache.1;
+        let start = bounds
+            .iter()
+            .filter(|b| **b < anchor)
+            .max()
+            .map(|b| b + 1)
+            .unwrap_or(sent.start);
+        let end = bounds
+            .iter()
+            .filter(|b| **b > anchor)
+            .min()
+            .copied()
+            .unwrap_or(sent.end);
+        start..end.max(start)
+    }
+
+    fn clause_bounds(&self, hits: &[TermHit], sent: Range<u32>) -> Vec<u32> {
         let s = &self.text[sent.start as usize..sent.end as usize];
         let mut bounds: Vec<u32> = Vec::new();
         let bytes = s.as_bytes();
@@ -529,19 +577,7 @@ impl<'a> Ctx<'a> {
                 bounds.push(h.start);
             }
         }
-        let start = bounds
-            .iter()
-            .filter(|b| **b < anchor)
-            .max()
-            .map(|b| b + 1)
-            .unwrap_or(sent.start);
-        let end = bounds
-            .iter()
-            .filter(|b| **b > anchor)
-            .min()
-            .copied()
-            .unwrap_or(sent.end);
-        start..end.max(start)
+        bounds
     }
 
     /// A verification cue for a hit: in its part of the sentence between
@@ -977,8 +1013,16 @@ impl<'a> Ctx<'a> {
         let is_heading = self.doc.blocks[bi].is_heading();
         let lead = self.lead_in(bi);
         let row = self.row_context(bi);
+        let block_hits = hits;
         for s in split_sentences(self.block_text(bi), &self.m.abbreviations) {
             let sent = base + s.start as u32..base + s.end as u32;
+            // Everything below looks at this sentence's hits only.
+            let lo = block_hits.partition_point(|h| h.start < sent.start);
+            let hi = block_hits.partition_point(|h| h.start < sent.end);
+            let hits = &block_hits[lo..hi];
+            if hits.is_empty() {
+                continue;
+            }
             let crit_matches = self.cue_matches(hits, sent.clone(), |c| {
                 matches!(
                     c,
