@@ -24,12 +24,22 @@ pub const IGNORE_FILE: &str = ".resetignore";
 const CONFIG_FILE: &str = crate::config::FILE_NAME;
 
 /// The documents of a batch: files as given (whatever their name), folders
-/// walked recursively, sorted by name, symlinks not followed, keeping files
+/// walked recursively, sorted by name, symlinks not followed (unless
+/// `follow`), keeping files
 /// whose extension is one of `extensions` (lowercase, without the dot).
 /// Hidden files and folders (a leading dot) are skipped, and so is what the
 /// gitignore-style patterns of a `.resetignore` file name, in the folder
 /// given or any subfolder. Fails when more than `max` documents are found.
-pub fn expand(inputs: &[PathBuf], extensions: &[&str], max: usize) -> Result<Vec<PathBuf>> {
+///
+/// With `follow` (`--follow`), symbolic links are followed: a link may then
+/// lead out of the folder given, and a link loop is said as a warning and
+/// skipped.
+pub fn expand(
+    inputs: &[PathBuf],
+    extensions: &[&str],
+    max: usize,
+    follow: bool,
+) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for p in inputs {
         if !p.is_dir() {
@@ -39,7 +49,7 @@ pub fn expand(inputs: &[PathBuf], extensions: &[&str], max: usize) -> Result<Vec
                 .standard_filters(false)
                 .hidden(true)
                 .parents(false)
-                .follow_links(false)
+                .follow_links(follow)
                 .add_custom_ignore_filename(IGNORE_FILE)
                 .sort_by_file_name(|a, b| a.cmp(b))
                 .build();
@@ -225,7 +235,13 @@ mod tests {
         }
         std::fs::write(root.join(".resetignore"), "drafts/\n").unwrap();
         std::fs::write(root.join("sub/.resetignore"), "old-*\n").unwrap();
-        let found = expand(&[root.to_path_buf()], &["md", "txt", "docx", "toml"], 100).unwrap();
+        let found = expand(
+            &[root.to_path_buf()],
+            &["md", "txt", "docx", "toml"],
+            100,
+            false,
+        )
+        .unwrap();
         assert_eq!(
             names(&found, root),
             ["a.md", "b.txt", "sub/c.docx", "sub/keep.md"]
@@ -237,7 +253,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let hidden = dir.path().join(".draft.md");
         touch(&hidden);
-        let found = expand(std::slice::from_ref(&hidden), &["md"], 10).unwrap();
+        let found = expand(std::slice::from_ref(&hidden), &["md"], 10, false).unwrap();
         assert_eq!(found, vec![hidden]);
     }
 
@@ -247,10 +263,10 @@ mod tests {
         for i in 0..5 {
             touch(&dir.path().join(format!("{i}.md")));
         }
-        let e = expand(&[dir.path().to_path_buf()], &["md"], 4).unwrap_err();
+        let e = expand(&[dir.path().to_path_buf()], &["md"], 4, false).unwrap_err();
         assert!(e.to_string().contains("--max-documents 4"), "{e}");
         assert_eq!(
-            expand(&[dir.path().to_path_buf()], &["md"], 5)
+            expand(&[dir.path().to_path_buf()], &["md"], 5, false)
                 .unwrap()
                 .len(),
             5

@@ -265,8 +265,16 @@ impl Catalog {
         };
         let mut ids: HashMap<&str, (&str, usize)> = HashMap::new();
         let mut facts: HashMap<&str, &str> = HashMap::new();
-        for g in &grids {
+        let start = diags.len();
+        'grids: for g in &grids {
             for (ci, c) in g.criteria.iter().enumerate() {
+                if diags.len() - start >= MAX_DIAGNOSTICS_PER_FILE {
+                    diags.push(Diagnostic::file(
+                        "<catalog>",
+                        format!("over {MAX_DIAGNOSTICS_PER_FILE} duplicate ids or facts; the others are not shown"),
+                    ));
+                    break 'grids;
+                }
                 if let Some((other_grid, other_idx)) =
                     ids.insert(c.id.as_str(), (g.id.as_str(), ci))
                 {
@@ -482,6 +490,11 @@ pub(crate) fn parse_checked<T: DeserializeOwned>(
     if let Some(validator) = validator_for(schema) {
         for err in validator.iter_errors(&json) {
             schema_errors += 1;
+            if schema_errors > MAX_DIAGNOSTICS_PER_FILE {
+                // Placing each problem costs a pass over the file: a file
+                // with thousands of them would take minutes for no reader.
+                continue;
+            }
             let pointer = err.instance_path().to_string();
             let msg = err.to_string();
             // "Additional properties are not allowed ('weigth' was unexpected)": point at the key.
@@ -498,6 +511,9 @@ pub(crate) fn parse_checked<T: DeserializeOwned>(
             }
             diags.push(d);
         }
+    }
+    if schema_errors > MAX_DIAGNOSTICS_PER_FILE {
+        diags.push(more_problems(f, schema_errors - MAX_DIAGNOSTICS_PER_FILE));
     }
     if schema_errors > 0 {
         return None;
@@ -546,6 +562,17 @@ pub fn toml_to_json(v: &toml::Value) -> serde_json::Value {
     }
 }
 
+/// Most problems reported for one file; the rest are counted.
+pub const MAX_DIAGNOSTICS_PER_FILE: usize = 100;
+
+fn more_problems(f: &SourceFile, n: usize) -> Diagnostic {
+    Diagnostic::file(
+        &f.name,
+        format!("{n} more problem(s) in this file not shown (only the first {MAX_DIAGNOSTICS_PER_FILE} are)"),
+    )
+    .with_help("fix these first, then run again")
+}
+
 /// A diagnostic at the place of a JSON pointer (`/criteria/3/weight`) in a TOML file.
 pub fn at_pointer(f: &SourceFile, pointer: &str, message: impl Into<String>) -> Diagnostic {
     let span = span_of_pointer(&f.text, pointer).unwrap_or(0..0);
@@ -553,32 +580,76 @@ pub fn at_pointer(f: &SourceFile, pointer: &str, message: impl Into<String>) -> 
 }
 
 /// Byte span of the value at a JSON pointer in a TOML text (the deepest part found).
+///
+/// The text is parsed once and every value's span indexed; the index of the
+/// last text seen is kept (per thread), so that the many diagnostics of one
+/// big file cost one parse, not one each.
 pub fn span_of_pointer(text: &str, pointer: &str) -> Option<std::ops::Range<usize>> {
-    use toml::de::{DeTable, DeValue};
-    let root = DeTable::parse(text).ok()?;
-    let mut span = None;
-    let mut current: Option<&DeValue> = None;
-    let mut table: Option<&DeTable> = Some(root.get_ref());
-    for part in pointer.split('/').skip(1) {
-        let part = part.replace("~1", "/").replace("~0", "~");
-        let next = if let Some(t) = table {
-            t.iter()
-                .find(|(k, _)| k.get_ref().as_ref() == part)
-                .map(|(_, v)| v)
-        } else if let Some(DeValue::Array(a)) = current {
-            part.parse::<usize>().ok().and_then(|i| a.get(i))
-        } else {
-            None
-        };
-        let Some(v) = next else { break };
-        span = Some(v.span());
-        current = Some(v.get_ref());
-        table = match v.get_ref() {
-            DeValue::Table(t) => Some(t),
-            _ => None,
-        };
+    use std::cell::RefCell;
+    type Index = HashMap<String, std::ops::Range<usize>>;
+    thread_local! {
+        static LAST: RefCell<Option<(String, Option<Index>)>> = const { RefCell::new(None) };
     }
-    span
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if last.as_ref().is_none_or(|(t, _)| t != text) {
+            *last = Some((text.to_string(), pointer_index(text)));
+        }
+        let index = last.as_ref().and_then(|(_, i)| i.as_ref())?;
+        // The deepest part of the pointer that exists.
+        let mut p = pointer;
+        loop {
+            if let Some(span) = index.get(p) {
+                return Some(span.clone());
+            }
+            p = &p[..p.rfind('/')?];
+            if p.is_empty() {
+                return None;
+            }
+        }
+    })
+}
+
+/// The span of every value of a TOML text, by JSON pointer (keys escaped as
+/// RFC 6901 says); None when the text does not parse.
+fn pointer_index(text: &str) -> Option<HashMap<String, std::ops::Range<usize>>> {
+    use toml::de::{DeTable, DeValue};
+    fn walk(
+        v: &DeValue<'_>,
+        pointer: &mut String,
+        out: &mut HashMap<String, std::ops::Range<usize>>,
+    ) {
+        let len = pointer.len();
+        match v {
+            DeValue::Table(t) => {
+                for (k, v) in t.iter() {
+                    pointer.push('/');
+                    pointer.push_str(&k.get_ref().replace('~', "~0").replace('/', "~1"));
+                    out.insert(pointer.clone(), v.span());
+                    walk(v.get_ref(), pointer, out);
+                    pointer.truncate(len);
+                }
+            }
+            DeValue::Array(a) => {
+                for (i, v) in a.iter().enumerate() {
+                    pointer.push('/');
+                    pointer.push_str(&i.to_string());
+                    out.insert(pointer.clone(), v.span());
+                    walk(v.get_ref(), pointer, out);
+                    pointer.truncate(len);
+                }
+            }
+            _ => {}
+        }
+    }
+    let root = DeTable::parse(text).ok()?;
+    let mut out = HashMap::new();
+    walk(
+        &DeValue::Table(root.get_ref().clone()),
+        &mut String::new(),
+        &mut out,
+    );
+    Some(out)
 }
 
 // ---------------------------------------------------------------- semantic checks
@@ -632,7 +703,20 @@ fn check_grid(f: &SourceFile, g: &Grid, subject_ids: &[String], diags: &mut Vec<
         ));
     }
     let mut seen: HashMap<&str, usize> = HashMap::new();
+    let start = diags.len();
     for (i, c) in g.criteria.iter().enumerate() {
+        if diags.len() - start >= MAX_DIAGNOSTICS_PER_FILE {
+            diags.push(
+                Diagnostic::file(
+                    &f.name,
+                    format!(
+                        "criteria {i} and after not checked: over {MAX_DIAGNOSTICS_PER_FILE} problems already"
+                    ),
+                )
+                .with_help("fix these first, then run again"),
+            );
+            break;
+        }
         let p = format!("/criteria/{i}");
         if let Some(first) = seen.insert(c.id.as_str(), i) {
             let first_d = at_pointer(f, &format!("/criteria/{first}/id"), "");

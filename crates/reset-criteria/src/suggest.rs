@@ -18,10 +18,19 @@ pub fn distance(a: &str, b: &str) -> usize {
 
 /// The known name closest to `name`, if it is close enough to be a typo.
 pub fn closest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Option<String> {
+    let n = name.chars().count();
+    // The distance is at least the difference in length: a name far longer
+    // than any known one (a 10 MB value) is never compared in full.
     let lower = name.to_lowercase();
     known
-        .map(|k| (distance(&lower, &k.to_lowercase()), k))
-        .filter(|(d, k)| *d <= (k.chars().count() / 3).max(2))
+        .filter_map(|k| {
+            let max = (k.chars().count() / 3).max(2);
+            if n.abs_diff(k.chars().count()) > max {
+                return None;
+            }
+            let d = distance(&lower, &k.to_lowercase());
+            (d <= max).then_some((d, k))
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k.to_string())
 }

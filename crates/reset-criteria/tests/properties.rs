@@ -3,6 +3,7 @@
 use proptest::prelude::*;
 use reset_criteria::engine::{assess_document, assess_text, SpecOptions};
 use reset_criteria::normalize::{normalize, normalize_str};
+use reset_criteria::report::{DocumentKind, DocumentReport, Report};
 use reset_criteria::{Block, BlockKind, Catalog, Document, Position};
 
 /// Sentences in the style of tenders, mixed with noise, to reach the
@@ -109,6 +110,40 @@ proptest! {
         let v: serde_json::Value = serde_json::from_str(&s).unwrap();
         prop_assert!(v.get("grids").is_some());
     }
+
+    #[test]
+    fn json_output_validates_against_the_report_schema(
+        text in tenderish(),
+        offer in any::<bool>(),
+        error in prop::option::of("\\PC{0,40}"),
+    ) {
+        let opts = SpecOptions {
+            kind: if offer { DocumentKind::Offer } else { DocumentKind::Spec },
+            ..SpecOptions::default()
+        };
+        let mut report = Report::new(Catalog::builtin().version());
+        report.documents.push(assess_text(Catalog::builtin(), "t.md", &text, &opts));
+        // A document that could not be read is part of the same report.
+        if let Some(e) = error {
+            report.documents.push(DocumentReport::failed("broken.pdf", opts.kind, e));
+        }
+        let s = serde_json::to_string(&report).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&s).unwrap();
+        let problems: Vec<String> = report_validator()
+            .iter_errors(&v)
+            .map(|e| format!("{}: {e}", e.instance_path()))
+            .collect();
+        prop_assert!(problems.is_empty(), "{:#?}", problems);
+    }
+}
+
+/// The JSON Schema of the report (`reset-check schema report`), compiled once.
+fn report_validator() -> &'static jsonschema::Validator {
+    static V: std::sync::OnceLock<jsonschema::Validator> = std::sync::OnceLock::new();
+    V.get_or_init(|| {
+        let schema = serde_json::to_value(schemars::schema_for!(Report)).unwrap();
+        jsonschema::validator_for(&schema).unwrap()
+    })
 }
 
 #[test]
@@ -154,4 +189,53 @@ fn blocks_of_every_kind_are_read() {
         .collect();
     // The list item takes the firmness of its lead-in; the cell that of its row.
     assert!(found.len() >= 2, "{found:?}");
+}
+
+#[test]
+fn the_report_schema_is_not_a_blank_cheque() {
+    let r = assess_text(
+        Catalog::builtin(),
+        "t",
+        "Le site sera conforme au RGAA 4.1 niveau AA.",
+        &SpecOptions::default(),
+    );
+    let mut report = Report::new(Catalog::builtin().version());
+    report.documents.push(r);
+    let good = serde_json::to_value(&report).unwrap();
+    assert!(report_validator().is_valid(&good));
+    let mut bad = good.clone();
+    bad["documents"][0]["grids"][0]["criteria"][0]["level"] = serde_json::json!("high");
+    assert!(!report_validator().is_valid(&bad));
+    let mut bad = good;
+    bad["documents"] = serde_json::json!("none");
+    assert!(!report_validator().is_valid(&bad));
+}
+
+#[test]
+fn a_large_document_gives_the_same_result_on_one_thread_or_several() {
+    // Above 256 KB a document is cut into runs of blocks, one per thread.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/corpus");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    paths.sort();
+    let text: String = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+        .repeat(3);
+    assert!(text.len() > 512 * 1024);
+    let run = |threads| {
+        let opts = SpecOptions {
+            threads,
+            ..SpecOptions::default()
+        };
+        serde_json::to_string(&assess_text(Catalog::builtin(), "big", &text, &opts)).unwrap()
+    };
+    let one = run(1);
+    assert_eq!(one, run(3));
+    assert_eq!(one, run(4));
 }

@@ -166,6 +166,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Status> {
         kind: DocumentKind::Spec,
         subjects: (!args.subject.is_empty()).then(|| args.subject.clone()),
         max_evidence: 1,
+        threads: 0,
     };
     let today = Date::today();
     let mut report = assess_document(&catalog, &doc, &opts);

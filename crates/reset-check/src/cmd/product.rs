@@ -56,6 +56,11 @@ pub struct Args {
     /// Most documents in one run (folders expanded) [default: 100000]
     #[arg(long, value_name = "N")]
     pub max_documents: Option<usize>,
+
+    /// Follow symbolic links when walking folders (by default they are
+    /// skipped, so a batch never leaves the folders given)
+    #[arg(long)]
+    pub follow: bool,
 }
 
 /// Why a product file could not be read.
@@ -102,6 +107,18 @@ pub fn load_product(
     validator: &ProductValidator,
     lang: Lang,
 ) -> std::result::Result<ProductFile, LoadError> {
+    // A product file is a few kB: one over the input-size limit is refused
+    // before it is read (a hostile 5 GB file would otherwise fill memory).
+    let max = reset_extract::Limits::default().max_input_bytes;
+    if let Ok(m) = std::fs::metadata(path) {
+        if m.len() > max {
+            return Err(LoadError::Io(format!(
+                "{}: input size exceeds the limit of {} MB for a product file",
+                path.display(),
+                max / 1_000_000
+            )));
+        }
+    }
     let text = std::fs::read_to_string(path)
         .map_err(|e| LoadError::Io(format!("cannot read `{}`: {e}", path.display())))?;
     validator
@@ -118,13 +135,6 @@ pub fn validator(ctx: &Ctx) -> Result<ProductValidator> {
         None => Catalog::builtin().clone(),
     };
     Ok(ProductValidator::new(&full)?)
-}
-
-/// The product files of the inputs: files as given, folders expanded to their
-/// `.toml` and `.json` files (see [`batch::expand`]: sorted, hidden entries
-/// and `.resetignore` patterns skipped, symlinks not followed).
-pub fn expand(inputs: &[PathBuf], max: usize) -> Result<Vec<PathBuf>> {
-    batch::expand(inputs, &["toml", "json"], max)
 }
 
 /// Checks `--fail-on` ids and `--fail-under` against the catalog.
@@ -160,7 +170,12 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Status> {
     let (fail_under, fail_on) = (settings.fail_under.value, &settings.fail_on.value);
     check_gates(&catalog, fail_on, fail_under)?;
     let waivers = ctx.waivers()?;
-    let inputs = expand(&args.inputs, settings.max_documents.value)?;
+    let inputs = batch::expand(
+        &args.inputs,
+        &["toml", "json"],
+        settings.max_documents.value,
+        args.follow,
+    )?;
     if inputs.is_empty() {
         bail!("no product file (.toml, .json) found in the inputs given");
     }

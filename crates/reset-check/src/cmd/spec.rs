@@ -67,6 +67,11 @@ pub struct Args {
     #[arg(long, value_name = "N")]
     pub max_documents: Option<usize>,
 
+    /// Follow symbolic links when walking folders (by default they are
+    /// skipped, so a batch never leaves the folders given)
+    #[arg(long)]
+    pub follow: bool,
+
     /// Only the summary row per grid in the table, not each criterion
     #[arg(long)]
     pub summary: bool,
@@ -140,11 +145,22 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Status> {
         },
         subjects: (!args.subject.is_empty()).then(|| args.subject.clone()),
         max_evidence: args.max_evidence.max(1),
+        threads: 0,
     };
     let inputs = if args.dossier {
         args.inputs.clone()
     } else {
-        batch::expand(&args.inputs, EXTENSIONS, settings.max_documents.value)?
+        batch::expand(
+            &args.inputs,
+            EXTENSIONS,
+            settings.max_documents.value,
+            args.follow,
+        )?
+    };
+    // Several documents already keep every core busy: one thread each.
+    let opts = SpecOptions {
+        threads: if inputs.len() > 1 { 1 } else { 0 },
+        ..opts
     };
     if inputs.is_empty() {
         bail!(
@@ -152,8 +168,9 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Status> {
             EXTENSIONS.join(", .")
         );
     }
-    // Build the automaton once, before the workers start.
-    let _ = catalog.matcher();
+    // The automaton is built once, on its own thread, while the first
+    // documents are read; `assess_document` waits for it if it must.
+    let catalog_ref = &catalog;
     let today = Date::today();
     let assess_one = |path: &Path| -> DocumentReport {
         let name = path.display().to_string();
@@ -177,7 +194,12 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Status> {
         jobs: settings.jobs.value,
         stream_jsonl: streamed,
     };
-    let documents = runner.run(&inputs, opts.kind, assess_one)?;
+    let documents = std::thread::scope(|scope| {
+        scope.spawn(|| {
+            let _ = catalog_ref.matcher();
+        });
+        runner.run(&inputs, opts.kind, assess_one)
+    })?;
 
     let mut report = Report::new(catalog.version());
     report.documents = documents;

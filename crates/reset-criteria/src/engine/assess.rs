@@ -10,6 +10,7 @@ use crate::report::{
     SubjectReport,
 };
 use crate::Catalog;
+use smallvec::{smallvec, SmallVec};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -22,6 +23,9 @@ pub struct SpecOptions {
     pub subjects: Option<Vec<String>>,
     /// Evidence sentences kept per criterion (best first).
     pub max_evidence: usize,
+    /// Threads for one large document (0: one per core). Results do not
+    /// depend on it; set 1 when documents are already assessed in parallel.
+    pub threads: usize,
 }
 
 impl Default for SpecOptions {
@@ -30,6 +34,7 @@ impl Default for SpecOptions {
             kind: DocumentKind::Spec,
             subjects: None,
             max_evidence: 3,
+            threads: 0,
         }
     }
 }
@@ -71,7 +76,7 @@ struct Modal {
 struct CueMatch {
     cue: u32,
     anchor: u32,
-    spans: Vec<(u32, u32)>,
+    spans: SmallVec<[(u32, u32); 2]>,
 }
 
 /// Polarity and firmness of a lead-in sentence ("Le titulaire doit :") or a table row.
@@ -103,38 +108,137 @@ struct Ctx<'a> {
     section: Vec<Section>,
     parent: Vec<Option<usize>>,
     offer: bool,
-    /// Clause boundaries of the sentence being read.
-    clause_cache: std::cell::RefCell<(Range<u32>, Vec<u32>)>,
+    /// Unique per assessment, for the per-thread clause cache.
+    id: usize,
+}
+
+static NEXT_CTX_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
+
+thread_local! {
+    /// Clause boundaries of the sentence being read on this thread, keyed by
+    /// the document's context and the sentence.
+    static CLAUSE_CACHE: std::cell::RefCell<(usize, Range<u32>, Vec<u32>)> =
+        const { std::cell::RefCell::new((0, 0..0, Vec::new())) };
+}
+
+/// Runs of whole blocks, about equal in text, one per core for large
+/// documents (above 256 KB); a single run otherwise.
+fn block_runs(blocks: &[Block], total: usize, threads: usize) -> Vec<Range<usize>> {
+    const MIN_PER_THREAD: usize = 256 * 1024;
+    let cores = match threads {
+        0 => std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1),
+        n => n,
+    };
+    let n = cores.min(total / MIN_PER_THREAD).max(1);
+    if n == 1 || blocks.is_empty() {
+        return vec![0..blocks.len()];
+    }
+    let target = total / n + 1;
+    let mut runs = Vec::with_capacity(n);
+    let (mut start, mut acc) = (0, 0);
+    for (i, b) in blocks.iter().enumerate() {
+        acc += b.text.len() + 1;
+        if acc >= target && runs.len() + 1 < n {
+            runs.push(start..i + 1);
+            start = i + 1;
+            acc = 0;
+        }
+    }
+    runs.push(start..blocks.len());
+    runs
+}
+
+/// Applies `f` to every range, on scoped threads when there are several;
+/// results come back in the order of the ranges.
+fn in_parallel<T: Send>(ranges: &[Range<usize>], f: impl Fn(&Range<usize>) -> T + Sync) -> Vec<T> {
+    if ranges.len() <= 1 {
+        return ranges.iter().map(&f).collect();
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = ranges.iter().map(|r| scope.spawn(|| f(r))).collect();
+        handles
+            .into_iter()
+            .map(|h| match h.join() {
+                Ok(v) => v,
+                // A panic in a worker is the caller's panic, as on one thread.
+                Err(e) => std::panic::resume_unwind(e),
+            })
+            .collect()
+    })
 }
 
 /// Assesses a structured document against every grid of the catalog.
 pub fn assess_document(catalog: &Catalog, doc: &Document, opts: &SpecOptions) -> DocumentReport {
     let m = catalog.matcher();
+    // Large documents are cut into runs of whole blocks, one per core, for
+    // normalisation, matching and qualification; small ones stay on one thread.
+    let total: usize = doc.blocks.iter().map(|b| b.text.len() + 1).sum();
+    let parts = block_runs(&doc.blocks, total, opts.threads);
     // 1. Normalise every block once, into one buffer.
-    let mut text = String::with_capacity(doc.blocks.iter().map(|b| b.text.len() + 1).sum());
+    let normalised: Vec<(String, Vec<NormBlock>)> = in_parallel(&parts, |r| {
+        let mut text = String::new();
+        let mut blocks = Vec::with_capacity(r.len());
+        for b in &doc.blocks[r.clone()] {
+            let mut n = normalize(&b.text);
+            let start = text.len();
+            text.push_str(&n.text);
+            let end = text.len();
+            text.push('\n');
+            n.text = String::new();
+            blocks.push(NormBlock { start, end, map: n });
+        }
+        (text, blocks)
+    });
+    let mut text = String::with_capacity(normalised.iter().map(|p| p.0.len()).sum());
     let mut blocks = Vec::with_capacity(doc.blocks.len());
-    for b in &doc.blocks {
-        let mut n = normalize(&b.text);
-        let start = text.len();
-        text.push_str(&n.text);
-        let end = text.len();
-        text.push('\n');
-        n.text = String::new();
-        blocks.push(NormBlock { start, end, map: n });
+    let mut part_spans = Vec::with_capacity(parts.len());
+    for (t, bs) in normalised {
+        let base = text.len();
+        text.push_str(&t);
+        part_spans.push(base..text.len());
+        blocks.extend(bs.into_iter().map(|mut b| {
+            b.start += base;
+            b.end += base;
+            b
+        }));
     }
-    // 2. One pass for every cue.
-    let raw = m.scan(&text);
+    // 2. One pass for every cue (each run of blocks on its own core; no cue
+    // spans two blocks, so the runs are matched exactly as the whole).
+    let raw: Vec<TermHit> = in_parallel(&part_spans, |r| {
+        let mut hits = m.scan(&text[r.clone()]);
+        for h in &mut hits {
+            h.start += r.start as u32;
+            h.end += r.start as u32;
+        }
+        hits
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     // 3. Hits per block: a counting sort by block (the scan reports hits in
     // nearly increasing order), then each block's few hits sorted by start.
     let starts: Vec<usize> = blocks.iter().map(|b| b.start).collect();
-    let block_of = |h: &TermHit| {
-        starts
-            .partition_point(|s| *s <= h.start as usize)
-            .saturating_sub(1)
-    };
+    // Hits arrive nearly in order: a cursor that walks back and forth finds
+    // each one's block in a step or two.
+    let mut cursor = 0usize;
+    let block_idx: Vec<u32> = raw
+        .iter()
+        .map(|h| {
+            let at = h.start as usize;
+            while cursor + 1 < starts.len() && starts[cursor + 1] <= at {
+                cursor += 1;
+            }
+            while cursor > 0 && starts[cursor] > at {
+                cursor -= 1;
+            }
+            cursor as u32
+        })
+        .collect();
     let mut counts = vec![0usize; blocks.len() + 1];
-    for h in &raw {
-        counts[block_of(h) + 1] += 1;
+    for b in &block_idx {
+        counts[*b as usize + 1] += 1;
     }
     for i in 1..counts.len() {
         counts[i] += counts[i - 1];
@@ -152,8 +256,8 @@ pub fn assess_document(catalog: &Catalog, doc: &Document, opts: &SpecOptions) ->
         };
         raw.len()
     ];
-    for h in raw {
-        let b = block_of(&h);
+    for (h, b) in raw.into_iter().zip(block_idx) {
+        let b = b as usize;
         hits[fill[b]] = h;
         fill[b] += 1;
     }
@@ -172,7 +276,7 @@ pub fn assess_document(catalog: &Catalog, doc: &Document, opts: &SpecOptions) ->
         section: Vec::new(),
         parent: Vec::new(),
         offer: opts.kind == DocumentKind::Offer,
-        clause_cache: std::cell::RefCell::new((0..0, Vec::new())),
+        id: NEXT_CTX_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
     };
     ctx.classify_sections();
 
@@ -185,14 +289,37 @@ pub fn assess_document(catalog: &Catalog, doc: &Document, opts: &SpecOptions) ->
             max: opts.max_evidence.max(1),
         })
         .collect();
-    for bi in 0..ctx.blocks.len() {
-        if ctx.hits_of_block[bi].is_empty() || ctx.section[bi] == Section::Contents {
-            continue;
+    let ctx_ref = &ctx;
+    let per_part: Vec<Vec<Found>> = in_parallel(&parts, |r| {
+        let mut found: Vec<Found> = (0..n_crit)
+            .map(|_| Found {
+                hits: 0,
+                top: Vec::new(),
+                max: opts.max_evidence.max(1),
+            })
+            .collect();
+        for bi in r.clone() {
+            if ctx_ref.hits_of_block[bi].is_empty() || ctx_ref.section[bi] == Section::Contents {
+                continue;
+            }
+            if is_contents_line(&ctx_ref.doc.blocks[bi].text) {
+                continue;
+            }
+            ctx_ref.assess_block(bi, &mut found);
         }
-        if is_contents_line(&ctx.doc.blocks[bi].text) {
-            continue;
+        found
+    });
+    // Runs are in document order: merging them in order keeps "best level
+    // first, then document order".
+    for part in per_part {
+        for (all, f) in found.iter_mut().zip(part) {
+            all.hits += f.hits;
+            for e in f.top {
+                let level = e.level;
+                all.hits -= 1; // `offer` counts it again
+                all.offer(level, || e);
+            }
         }
-        ctx.assess_block(bi, &mut found);
     }
 
     // 5. Subjects.
@@ -370,12 +497,12 @@ impl<'a> Ctx<'a> {
                     out.push(CueMatch {
                         cue,
                         anchor: h.start,
-                        spans: vec![(h.start, h.end)],
+                        spans: smallvec![(h.start, h.end)],
                     });
                 }
             } else {
                 // The first occurrence of each term (the group is sorted by term, then start).
-                let mut spans = Vec::with_capacity(n as usize);
+                let mut spans: SmallVec<[(u32, u32); 2]> = SmallVec::new();
                 for t in 0..n {
                     match group.iter().find(|h| h.term == t) {
                         Some(h) => spans.push((h.start, h.end)),
@@ -535,11 +662,18 @@ impl<'a> Ctx<'a> {
     /// Clause boundaries in a sentence: commas, colons, brackets, clause-break words.
     fn clause_of(&self, hits: &[TermHit], sent: Range<u32>, anchor: u32) -> Range<u32> {
         // The boundaries of a sentence are computed once, for all its hits.
-        let mut cache = self.clause_cache.borrow_mut();
-        if cache.0 != sent {
-            *cache = (sent.clone(), self.clause_bounds(hits, sent.clone()));
-        }
-        let bounds = &cache.1;
+        let key = self.id;
+        CLAUSE_CACHE.with(|cell| {
+            let mut cache = cell.borrow_mut();
+            if cache.0 != key || cache.1 != sent {
+                *cache = (key, sent.clone(), self.clause_bounds(hits, sent.clone()));
+            }
+            Self::clause_around(&cache.2, &sent, anchor)
+        })
+    }
+
+    /// The clause around `anchor` given the boundaries of its sentence.
+    fn clause_around(bounds: &[u32], sent: &Range<u32>, anchor: u32) -> Range<u32> {
         let start = bounds
             .iter()
             .filter(|b| **b < anchor)
