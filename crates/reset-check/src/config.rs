@@ -3,7 +3,7 @@
 //! The file is found by walking up from the current folder (or given with
 //! `--config FILE`; `--no-config` ignores it). Every setting is taken from
 //! the command line first, then from the file, then from the default, and
-//! [`Settings`] remembers which one decided. Errors point to the file, line
+//! `Settings` remembers which one decided. Errors point to the file, line
 //! and column (TOML spans).
 //!
 //! ```toml

@@ -30,7 +30,7 @@ pub struct Args {
     #[arg(long, value_delimiter = ',', value_name = "S,...")]
     pub subject: Vec<String>,
 
-    /// Name of the product, written in [product]
+    /// Name of the product, written in `[product]`
     #[arg(long, default_value = "My product", value_name = "NAME")]
     pub name: String,
 
