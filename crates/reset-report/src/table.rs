@@ -145,7 +145,16 @@ fn render_document(out: &mut String, doc: &DocumentReport, opts: &TableOptions) 
         doc.grade.as_deref().unwrap_or("-"),
         doc.weakest_grid
             .as_ref()
-            .map(|w| format!("; {}: {w}", t(lang, "weakest")))
+            .map(|w| {
+                // The grid's name in the report's language, not its id.
+                let name = doc
+                    .grids
+                    .iter()
+                    .find(|g| &g.id == w)
+                    .map(|g| g.title.get(lang).to_string())
+                    .unwrap_or_else(|| w.clone());
+                format!("; {}: {name}", t(lang, "weakest"))
+            })
             .unwrap_or_default()
     ));
 
