@@ -1715,16 +1715,7 @@ pub fn assess_product(
                 waived: None,
             });
         }
-        grids.push(GridReport {
-            id: g.id.clone(),
-            version: g.version.clone(),
-            title: g.title.clone(),
-            score: None,
-            grade: None,
-            counts: [0; 4],
-            not_applicable: 0,
-            criteria,
-        });
+        grids.push(GridReport::unscored(g, criteria));
     }
     let mut report = DocumentReport {
         source: product.source.clone(),

@@ -142,6 +142,23 @@ pub struct GridReport {
     pub criteria: Vec<CriterionReport>,
 }
 
+impl GridReport {
+    /// The report of a grid with its criteria, before [`finish_scores`] fills
+    /// the scores, grades and counts.
+    pub fn unscored(grid: &crate::Grid, criteria: Vec<CriterionReport>) -> Self {
+        GridReport {
+            id: grid.id.clone(),
+            version: grid.version.clone(),
+            title: grid.title.clone(),
+            score: None,
+            grade: None,
+            counts: [0; 4],
+            not_applicable: 0,
+            criteria,
+        }
+    }
+}
+
 /// Status of a criterion, from its level and applicability.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]

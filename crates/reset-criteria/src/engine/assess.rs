@@ -401,16 +401,7 @@ pub fn assess_document(catalog: &Catalog, doc: &Document, opts: &SpecOptions) ->
                 waived: None,
             });
         }
-        grids.push(GridReport {
-            id: g.id.clone(),
-            version: g.version.clone(),
-            title: g.title.clone(),
-            score: None,
-            grade: None,
-            counts: [0; 4],
-            not_applicable: 0,
-            criteria,
-        });
+        grids.push(GridReport::unscored(g, criteria));
     }
     let mut report = DocumentReport {
         source: doc.source.clone(),
@@ -809,19 +800,7 @@ impl<'a> Ctx<'a> {
             .map(|(i, _)| sent.start + i as u32)
             .collect();
         let _ = hits;
-        let start = bounds
-            .iter()
-            .filter(|b| **b < anchor)
-            .max()
-            .map(|b| b + 1)
-            .unwrap_or(sent.start);
-        let end = bounds
-            .iter()
-            .filter(|b| **b > anchor)
-            .min()
-            .copied()
-            .unwrap_or(sent.end);
-        start..end.max(start)
+        Self::clause_around(&bounds, &sent, anchor)
     }
 
     /// The first match of a class in a range whose spans avoid `avoid` spans.
