@@ -49,4 +49,7 @@ if [ ! -d tests/browser/node_modules/axe-core ] || [ ! -d tests/browser/node_mod
 fi
 
 cargo build -q -p reset-check
-RESET_CHECK_BIN="$PWD/target/debug/reset-check" node tests/browser/check-report.mjs "$@"
+# The binary cargo just built, wherever the target directory is.
+target_dir="${CARGO_TARGET_DIR:-$PWD/target}"
+case "$target_dir" in /*) ;; *) target_dir="$PWD/$target_dir" ;; esac
+RESET_CHECK_BIN="$target_dir/debug/reset-check" node tests/browser/check-report.mjs "$@"
