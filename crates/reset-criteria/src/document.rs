@@ -133,6 +133,32 @@ pub struct Document {
 }
 
 impl Document {
+    /// The heading path of block `index`: the texts of the headings it sits
+    /// under, outermost first (for a heading, those above it). This is how a
+    /// person finds a paragraph again in a docx or odt ("3. Exigences > 3.2
+    /// Accessibilité", § 42).
+    pub fn heading_path(&self, index: usize) -> Vec<&str> {
+        let mut path: Vec<(u8, &str)> = Vec::new();
+        for b in self.blocks.iter().take(index.min(self.blocks.len())) {
+            if let BlockKind::Heading { depth } = b.kind {
+                while path.last().is_some_and(|(d, _)| *d >= depth) {
+                    path.pop();
+                }
+                path.push((depth, b.text.trim()));
+            }
+        }
+        if let Some(Block {
+            kind: BlockKind::Heading { depth },
+            ..
+        }) = self.blocks.get(index)
+        {
+            while path.last().is_some_and(|(d, _)| d >= depth) {
+                path.pop();
+            }
+        }
+        path.into_iter().map(|(_, t)| t).collect()
+    }
+
     /// A document from plain text: one paragraph block per run of non-empty
     /// lines, with their line numbers; lines starting with `#` are headings.
     /// Enough for embedders and tests; `reset-extract` does the real work.
@@ -182,5 +208,26 @@ impl Document {
             format: "txt".into(),
             blocks,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_path_follows_depths() {
+        let d = Document::from_plain_text(
+            "t",
+            "# 1. Objet\n\ntexte\n\n## 1.1 Contexte\n\nA\n\n# 2. Exigences\n\n## 2.1 Accessibilité\n\nB\n",
+        );
+        let idx = |t: &str| d.blocks.iter().position(|b| b.text == t).unwrap();
+        assert_eq!(d.heading_path(idx("A")), ["1. Objet", "1.1 Contexte"]);
+        assert_eq!(
+            d.heading_path(idx("B")),
+            ["2. Exigences", "2.1 Accessibilité"]
+        );
+        assert_eq!(d.heading_path(idx("2. Exigences")), Vec::<&str>::new());
+        assert_eq!(d.heading_path(idx("2.1 Accessibilité")), ["2. Exigences"]);
     }
 }
