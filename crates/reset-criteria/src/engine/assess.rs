@@ -133,7 +133,7 @@ fn block_runs(blocks: &[Block], total: usize, threads: usize) -> Vec<Range<usize
     };
     let n = cores.min(total / MIN_PER_THREAD).max(1);
     if n == 1 || blocks.is_empty() {
-        return vec![0..blocks.len()];
+        return std::iter::once(0..blocks.len()).collect();
     }
     let target = total / n + 1;
     let mut runs = Vec::with_capacity(n);
