@@ -57,6 +57,16 @@ pub struct Modality {
     /// make a binding sentence a wish.
     #[serde(default)]
     pub hedges: LangList,
+    /// French auxiliaries of the passive present (`est`, `sont`): followed by
+    /// a past participle they prescribe ("les donnees sont chiffrees").
+    #[serde(default)]
+    pub present_auxiliaries: LangList,
+    /// Endings of past participles, after accent folding (`e`, `ee`, `is`).
+    #[serde(default)]
+    pub participle_endings: LangList,
+    /// Words that end like a participle but are not one after `est` (`une`, `possible`).
+    #[serde(default)]
+    pub participle_exceptions: LangList,
     /// Relative pronouns: a negation inside a relative clause does not reach
     /// a hit governed by a later modal ("who cannot go online must be able to").
     #[serde(default)]
@@ -102,6 +112,10 @@ pub struct Sections {
     pub award: LangList,
     /// Table of contents: ignored (`sommaire`, `table des matieres`, `contents`).
     pub contents: LangList,
+    /// Requirement sections (`exigences`, `requirements`): list items and
+    /// table cells below them are requirements even without modal wording.
+    #[serde(default)]
+    pub requirements: LangList,
 }
 
 /// Hints for cutting text into sentences.

@@ -215,3 +215,47 @@ fn evidence_quotes_the_sentence_and_its_place() {
     assert_eq!(e.line, 3);
     assert_eq!(e.firmness.as_deref(), Some("devra"));
 }
+
+#[test]
+fn french_passive_present_and_requirement_lists_prescribe() {
+    assert_eq!(
+        level(
+            "Une AIPD est systématiquement réalisée avant la mise en ligne.",
+            "RULE-01"
+        ),
+        2
+    );
+    assert_eq!(
+        level("Une AIPD est une bonne pratique.", "RULE-01"),
+        1,
+        "`est une` is no participle"
+    );
+    let text = "# 4. Exigences\n\n- AIPD avant la mise en production\n";
+    let c = catalog();
+    let doc = Document {
+        source: "t".into(),
+        format: "test".into(),
+        blocks: vec![
+            Block::new(
+                BlockKind::Heading { depth: 1 },
+                "4. Exigences",
+                Position::line_col(1, 1),
+            ),
+            Block::new(
+                BlockKind::ListItem { depth: 1 },
+                "AIPD avant la mise en production",
+                Position::line_col(3, 3),
+            ),
+        ],
+    };
+    let _ = text;
+    let r = assess_document(&c, &doc, &opts());
+    assert_eq!(
+        r.grids[0].criteria[0].level, 2,
+        "a list item under a requirements heading"
+    );
+    assert_eq!(
+        level("The DPIA will be delivered before go-live.", "RULE-01"),
+        2
+    );
+}

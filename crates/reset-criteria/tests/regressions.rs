@@ -66,9 +66,8 @@ fn engine_text(data: &[u8]) {
         } else {
             DocumentKind::Offer
         },
-        subjects: None,
         max_evidence: 1 + (mode as usize >> 1) % 4,
-        threads: 0,
+        ..SpecOptions::default()
     };
     let r = assess_document(Catalog::builtin(), &doc, &opts);
     assert!(r.score.is_none_or(|s| (0.0..=100.0).contains(&s)));

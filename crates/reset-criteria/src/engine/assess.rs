@@ -56,6 +56,7 @@ enum Section {
     Context,
     Award,
     Contents,
+    Requirements,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -561,6 +562,7 @@ impl<'a> Ctx<'a> {
                         | LangClass::Context
                         | LangClass::Award
                         | LangClass::Contents
+                        | LangClass::Requirements
                 )
             )
         });
@@ -579,6 +581,8 @@ impl<'a> Ctx<'a> {
             Section::Award
         } else if classes.contains(&LangClass::Context) {
             Section::Context
+        } else if classes.contains(&LangClass::Requirements) {
+            Section::Requirements
         } else {
             Section::Plain
         }
@@ -614,7 +618,29 @@ impl<'a> Ctx<'a> {
         if !self.offer {
             let s = &self.text[range.start as usize..range.end as usize];
             if looks_french(s) {
-                for (ws, we) in words(s) {
+                let ws_list: Vec<(usize, usize)> = words(s).collect();
+                for (k, &(ws, we)) in ws_list.iter().enumerate() {
+                    if self.m.present_auxiliaries.contains(&s[ws..we]) {
+                        // The next word, past adverbs in -ment, is a participle?
+                        let next = ws_list[k + 1..]
+                            .iter()
+                            .find(|(a, b)| !s[*a..*b].ends_with("ment"));
+                        if let Some(&(ps, pe)) = next {
+                            if self.is_participle(&s[ps..pe]) {
+                                let (a, b) = (range.start + ws as u32, range.start + pe as u32);
+                                // "est souhaitee" stays the wish its participle says.
+                                if !out.iter().any(|m| m.start < b && a < m.end) {
+                                    out.push(Modal {
+                                        start: a,
+                                        end: b,
+                                        kind: ModalKind::Binding,
+                                    });
+                                }
+                            }
+                        }
+                    }
+                }
+                for &(ws, we) in &ws_list {
                     let w = &s[ws..we];
                     if self.is_future(w) {
                         let (a, b) = (range.start + ws as u32, range.start + we as u32);
@@ -638,6 +664,19 @@ impl<'a> Ctx<'a> {
         });
         out.sort_by_key(|m| m.start);
         out
+    }
+
+    /// A past participle after `est` / `sont` ("chiffrees", "tenu"), not a
+    /// determiner or an adjective on the exception list.
+    fn is_participle(&self, w: &str) -> bool {
+        w.len() >= 4
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && !self.m.participle_exceptions.contains(w)
+            && self
+                .m
+                .participle_endings
+                .iter()
+                .any(|e| w.ends_with(e.as_str()))
     }
 
     fn is_future(&self, w: &str) -> bool {
@@ -1288,6 +1327,15 @@ impl<'a> Ctx<'a> {
                 modal = Some((ModalKind::Weak, word(h)));
             }
         }
+        if modal.is_none()
+            && section == Section::Requirements
+            && matches!(
+                self.doc.blocks[bi].kind,
+                BlockKind::ListItem { .. } | BlockKind::TableCell { .. }
+            )
+        {
+            modal = Some((ModalKind::Binding, "requirements section".into()));
+        }
         if modal.is_none() && section == Section::Award {
             modal = Some((ModalKind::Binding, "award criteria".into()));
         }
@@ -1429,7 +1477,7 @@ fn finish(mut reasons: Vec<String>, section: Section, is_heading: bool) -> (u8, 
             cap = 1;
         }
         Section::Award => reasons.push("award criteria section".into()),
-        Section::Contents | Section::Plain => {}
+        Section::Contents | Section::Plain | Section::Requirements => {}
     }
     if is_heading && cap > 1 {
         reasons.push("a heading: a mention at most".into());

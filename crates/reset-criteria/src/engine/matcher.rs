@@ -26,6 +26,7 @@ pub(crate) enum LangClass {
     Context,
     Award,
     Contents,
+    Requirements,
 }
 
 /// What a criterion cue is for.
@@ -86,6 +87,9 @@ pub struct Matcher {
     pub(crate) future_suffixes: Vec<String>,
     pub(crate) future_exceptions: HashSet<String>,
     pub(crate) future_min_stem: usize,
+    pub(crate) present_auxiliaries: HashSet<String>,
+    pub(crate) participle_endings: Vec<String>,
+    pub(crate) participle_exceptions: HashSet<String>,
     patterns: Vec<String>,
 }
 
@@ -209,6 +213,7 @@ impl Matcher {
         b.add_list(CueClass::Lang(LangClass::Context), &s.context);
         b.add_list(CueClass::Lang(LangClass::Award), &s.award);
         b.add_list(CueClass::Lang(LangClass::Contents), &s.contents);
+        b.add_list(CueClass::Lang(LangClass::Requirements), &s.requirements);
         for (si, sub) in catalog.subjects().iter().enumerate() {
             b.add_list(CueClass::Subject(si as u32), &sub.cues);
         }
@@ -237,6 +242,9 @@ impl Matcher {
             future_suffixes: norm_all(&m.future_suffixes),
             future_exceptions: norm_all(&m.future_exceptions).into_iter().collect(),
             future_min_stem: m.future_min_stem,
+            present_auxiliaries: norm_all(&m.present_auxiliaries).into_iter().collect(),
+            participle_endings: norm_all(&m.participle_endings),
+            participle_exceptions: norm_all(&m.participle_exceptions).into_iter().collect(),
             patterns: b.patterns,
         }
     }
