@@ -1285,6 +1285,9 @@ impl<'a> Ctx<'a> {
                 .or_else(|| {
                     self.find_class(hits, sent.clone(), LangClass::Prohibition, &not_negations)
                 })
+                // A limit on the practice, in its clause ("les pages ne
+                // depasseront pas 500 Ko"), is a requirement too.
+                .or_else(|| self.find_class(hits, clause.clone(), LangClass::Limit, &[]))
                 .map(word);
         } else if let Some(n) = negation {
             reasons.push(format!("negated: {}", word(n)));
