@@ -16,6 +16,7 @@ use reset_criteria::{CatalogError, Diagnostics};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    quiet_panics();
     // Usage errors exit 2 here; --help and --version exit 0.
     let cli = cli::Cli::parse();
     match cmd::dispatch(cli) {
@@ -27,6 +28,29 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// A panic is a bug of ours: it is said in one line, not with Rust's
+/// backtrace hint (unless RUST_BACKTRACE is set, for developers). In a
+/// batch the document it happened on gets it as its error and the others
+/// go on (`batch::Runner`).
+fn quiet_panics() {
+    if std::env::var_os("RUST_BACKTRACE").is_some() {
+        return;
+    }
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("error: internal error{at}: {what}; please report it");
+    }));
 }
 
 /// Prints an error on stderr: file diagnostics as they are (rustc style),

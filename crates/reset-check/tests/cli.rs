@@ -613,7 +613,12 @@ fn man_page() {
 /// These snapshots change when a grid is edited: review the diff like a text.
 #[test]
 fn explain_builtin_sample_reads_well() {
-    for (id, lang) in [("PRIV-04", "fr"), ("PRIV-04", "en"), ("INCL-01", "fr"), ("ATTN-04", "en")] {
+    for (id, lang) in [
+        ("PRIV-04", "fr"),
+        ("PRIV-04", "en"),
+        ("INCL-01", "fr"),
+        ("ATTN-04", "en"),
+    ] {
         let out = stdout_of(cmd().args(["explain", id, "--lang", lang, "--no-config"]));
         insta::assert_snapshot!(format!("explain_builtin_{id}_{lang}"), out);
     }

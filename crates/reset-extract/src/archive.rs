@@ -67,7 +67,17 @@ impl<'a> Zip<'a> {
             .by_index(index)
             .map_err(|e| ExtractError::corrupt(&file, "zip", e))?;
         let declared = entry.size();
-        let mut out = Vec::with_capacity(declared.min(remaining).min(64 << 20) as usize);
+        // A bomb usually says what it will inflate to: refuse it before
+        // inflating anything. One that lies is stopped by the zip reader at
+        // its declared size, and by the count below in any case.
+        if declared > remaining {
+            return Err(ExtractError::limit(
+                &file,
+                LimitKind::InflatedSize,
+                self.limit,
+            ));
+        }
+        let mut out = Vec::with_capacity(declared.min(64 << 20) as usize);
         let mut limited = (&mut entry).take(remaining.saturating_add(1));
         limited
             .read_to_end(&mut out)

@@ -155,6 +155,12 @@ fn walk(
         if name.starts_with('.') {
             continue;
         }
+        // Symbolic links: a linked folder is never entered (no loop), and a
+        // linked file is read only when it lies inside the dossier.
+        let linked = std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink());
+        if linked && (p.is_dir() || !inside(root, &p)) {
+            continue;
+        }
         if p.is_dir() {
             walk(root, &p, depth + 1, limits, source, out)?;
         } else if is_document_extension(&extension(&name)) {
@@ -173,4 +179,12 @@ fn walk(
         }
     }
     Ok(())
+}
+
+/// True when `path`, links resolved, lies inside `root`.
+fn inside(root: &Path, path: &Path) -> bool {
+    match (std::fs::canonicalize(root), std::fs::canonicalize(path)) {
+        (Ok(r), Ok(p)) => p.starts_with(r),
+        _ => false,
+    }
 }

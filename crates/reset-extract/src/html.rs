@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use html5ever::interface::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::interface::ElemName;
@@ -30,12 +31,18 @@ struct Node {
     parent: Option<usize>,
     children: Vec<usize>,
     line: u32,
+    /// Depth in the tree when inserted (the document is 0).
+    depth: u32,
 }
 
 #[derive(Default)]
 struct Sink {
     nodes: RefCell<Vec<Node>>,
     line: Cell<u32>,
+    /// The deepest insertion so far, read between chunks of input: the
+    /// tree builder scans its stack of open elements for many tags, so
+    /// nesting 200,000 deep would take minutes before the walker saw it.
+    deepest: Rc<Cell<u32>>,
 }
 
 /// An element name handed back to the tree builder.
@@ -59,6 +66,7 @@ impl Sink {
             parent: None,
             children: Vec::new(),
             line: 1,
+            depth: 0,
         });
         sink.line.set(1);
         sink
@@ -71,6 +79,7 @@ impl Sink {
             parent: None,
             children: Vec::new(),
             line: self.line.get(),
+            depth: 0,
         });
         nodes.len() - 1
     }
@@ -106,6 +115,7 @@ impl Sink {
                     parent: None,
                     children: Vec::new(),
                     line,
+                    depth: 0,
                 });
                 nodes.len() - 1
             }
@@ -121,6 +131,11 @@ impl Sink {
         let at = index.unwrap_or(len).min(len);
         nodes[parent].children.insert(at, id);
         nodes[id].parent = Some(parent);
+        let depth = nodes[parent].depth.saturating_add(1);
+        nodes[id].depth = depth;
+        if depth > self.deepest.get() {
+            self.deepest.set(depth);
+        }
     }
 }
 
@@ -309,7 +324,25 @@ struct Walker<'a> {
 
 /// Extracts the blocks of an HTML text.
 pub(crate) fn parse(file: &str, text: &str, limits: &Limits) -> Result<Vec<Block>, ExtractError> {
-    let nodes = parse_document(Sink::new(), Default::default()).one(text);
+    let too_deep = || ExtractError::limit(file, LimitKind::HtmlDepth, limits.max_html_depth);
+    let sink = Sink::new();
+    let deepest = Rc::clone(&sink.deepest);
+    let mut parser = parse_document(sink, Default::default());
+    // Fed in chunks so that a document nested too deep is refused early.
+    const CHUNK: usize = 16 * 1024;
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = (start + CHUNK).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        parser.process(StrTendril::from_slice(&text[start..end]));
+        start = end;
+        if u64::from(deepest.get()) > limits.max_html_depth {
+            return Err(too_deep());
+        }
+    }
+    let nodes = parser.finish();
     let mut w = Walker {
         nodes: &nodes,
         source_lines: text.split('\n').collect(),
@@ -325,11 +358,7 @@ pub(crate) fn parse(file: &str, text: &str, limits: &Limits) -> Result<Vec<Block
         max_depth: limits.max_html_depth,
     };
     if !w.walk(0, 0) {
-        return Err(ExtractError::limit(
-            file,
-            LimitKind::HtmlDepth,
-            limits.max_html_depth,
-        ));
+        return Err(too_deep());
     }
     w.flush_top();
     Ok(w.blocks)

@@ -76,7 +76,7 @@ impl LimitKind {
     /// The command-line option that sets it, e.g. `--max-inflated`.
     pub fn option(self) -> &'static str {
         match self {
-            LimitKind::InputSize => "--max-input",
+            LimitKind::InputSize => "--max-input-size",
             LimitKind::InflatedSize => "--max-inflated",
             LimitKind::ZipEntries => "--max-entries",
             LimitKind::XmlDepth => "--max-xml-depth",

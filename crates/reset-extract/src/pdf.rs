@@ -199,7 +199,12 @@ fn floats(ops: &[Object]) -> Vec<f32> {
     ops.iter().map(|o| o.as_float().unwrap_or(0.0)).collect()
 }
 
-fn page_runs(doc: &PdfDocument, page: ObjectId, limit: usize) -> Result<Vec<Run>, lopdf::Error> {
+/// The strings shown on a page, and the size of its decoded content.
+fn page_runs(
+    doc: &PdfDocument,
+    page: ObjectId,
+    limit: usize,
+) -> Result<(Vec<Run>, usize), lopdf::Error> {
     let fonts: HashMap<Vec<u8>, Font> = doc
         .get_page_fonts(page)
         .unwrap_or_default()
@@ -207,6 +212,7 @@ fn page_runs(doc: &PdfDocument, page: ObjectId, limit: usize) -> Result<Vec<Run>
         .map(|(name, dict)| (name, load_font(doc, dict, limit)))
         .collect();
     let data = doc.get_page_content_with_limit(page, limit)?;
+    let decoded = data.len();
     let content = Content::decode(&data)?;
     let mut st = TextState {
         ctm: IDENTITY,
@@ -312,7 +318,7 @@ fn page_runs(doc: &PdfDocument, page: ObjectId, limit: usize) -> Result<Vec<Run>
             _ => {}
         }
     }
-    Ok(runs)
+    Ok((runs, decoded))
 }
 
 fn next_line(st: &mut TextState) {
@@ -569,9 +575,21 @@ fn extract_inner(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Block>
     }
     let mut page_lines: Vec<Vec<Line>> = Vec::with_capacity(pages.len());
     let mut numbers = Vec::with_capacity(pages.len());
+    // The inflated-size limit holds for the whole document, not each page:
+    // pages of zeros compressed a thousandfold would otherwise each inflate
+    // up to it, one after the other.
+    let mut budget = limit;
     for (&n, &id) in &pages {
-        let runs = page_runs(&doc, id, limit)
+        if budget == 0 {
+            return Err(ExtractError::limit(
+                file,
+                LimitKind::InflatedSize,
+                limits.max_inflated_bytes,
+            ));
+        }
+        let (runs, decoded) = page_runs(&doc, id, budget)
             .map_err(|e| ExtractError::corrupt(file, "pdf", format!("page {n}: {e}")))?;
+        budget = budget.saturating_sub(decoded);
         page_lines.push(build_lines(runs));
         numbers.push(n);
     }

@@ -113,7 +113,9 @@ pub(crate) fn detect_with(
             return Err(unsupported(what));
         }
     }
-    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || crate::txt::utf16_without_bom(bytes).is_some();
     if !utf16 && looks_binary(bytes) {
         return Err(unsupported("binary content, not text"));
     }

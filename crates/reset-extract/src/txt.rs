@@ -19,6 +19,8 @@ pub(crate) fn decode_text(bytes: &[u8]) -> String {
             .decode_without_bom_handling(rest)
             .0
             .into_owned()
+    } else if let Some(encoding) = utf16_without_bom(bytes) {
+        encoding.decode_without_bom_handling(bytes).0.into_owned()
     } else {
         match std::str::from_utf8(bytes) {
             Ok(s) => s.to_owned(),
@@ -32,6 +34,38 @@ pub(crate) fn decode_text(bytes: &[u8]) -> String {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text
+    }
+}
+
+/// UTF-16 without a byte-order mark, told by its zero bytes: in mostly
+/// Latin text every other byte is zero (the high byte of each unit), at odd
+/// offsets for little-endian, at even ones for big-endian, and the other
+/// half has almost none. Looks at the first 64 kB.
+pub(crate) fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let sample = &bytes[..bytes.len().min(65536) & !1];
+    let units = sample.len() / 2;
+    if units < 2 {
+        return None;
+    }
+    let zeros = |parity: usize| {
+        sample
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    // At least 60% of the units are ASCII-range, and the low bytes are
+    // nearly never zero (a real NUL is rare in text).
+    let mostly = |z: usize| z * 10 >= units * 6;
+    let hardly = |z: usize| z * 100 <= units;
+    if mostly(odd) && hardly(even) {
+        Some(encoding_rs::UTF_16LE)
+    } else if mostly(even) && hardly(odd) {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
     }
 }
 

@@ -239,7 +239,7 @@ fn oversized_file_names_the_limit() {
     let err = extract_path(&fixture("tender.txt"), &limits).unwrap_err();
     let msg = err.to_string();
     assert!(
-        msg.ends_with("tender.txt: input size exceeds the limit of 500 bytes (--max-input)"),
+        msg.ends_with("tender.txt: input size exceeds the limit of 500 bytes (--max-input-size)"),
         "{msg}"
     );
     assert!(matches!(
@@ -261,7 +261,7 @@ fn oversized_file_names_the_limit() {
     .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "big.txt: input size exceeds the limit of 1 MB (--max-input)"
+        "big.txt: input size exceeds the limit of 1 MB (--max-input-size)"
     );
 }
 

@@ -1,0 +1,7 @@
+//! `extract_bytes` on arbitrary bytes named `fuzz.txt`.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    reset_fuzz::extract_and_check("fuzz.txt", data);
+});
