@@ -4,7 +4,7 @@
 # it needs when they are missing and it may).
 set -uo pipefail
 cd "$(dirname "$0")/.."
-cargo test --workspace --all-targets "$@"
+cargo test --workspace --all-targets --no-fail-fast "$@"
 status=$?
 ./scripts/browser-test.sh || status=$?
 exit $status
