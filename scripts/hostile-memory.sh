@@ -6,7 +6,11 @@
 # test file into a temporary folder, then removed.
 #
 #   scripts/hostile-memory.sh            prints a table; exit 1 if a run
-#                                        exceeded LIMIT_MB (default 500)
+#                                        with the default limits reached
+#                                        LIMIT_MB (default 500)
+#
+# The runs with --max-input-size raised read the 200 MB text whole: they
+# show what the engine costs per byte, and are not held to LIMIT_MB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LIMIT_MB=${LIMIT_MB:-500}
@@ -18,8 +22,8 @@ trap 'rm -rf "$DIR"' EXIT
 HOSTILE_OUT=$DIR/inputs cargo test -q -p reset-check --test hostile -- --ignored --exact write_hostile_files > /dev/null
 
 over=0
-measure() { # LABEL ARGS...
-    local label=$1; shift
+measure() { # check|info LABEL ARGS...
+    local mode=$1 label=$2; shift 2
     local log=$DIR/time.log
     local rc=0
     /usr/bin/time -v "$BIN" "$@" > /dev/null 2> "$log" || rc=$?
@@ -29,16 +33,18 @@ measure() { # LABEL ARGS...
     local err
     err=$(grep -m1 '^error:' "$log" | cut -c1-110 || true)
     printf '%-44s %6d MB %9s  exit %s  %s\n' "$label" $((kb / 1024)) "$secs" "$rc" "$err"
-    if [ $((kb / 1024)) -ge "$LIMIT_MB" ]; then over=1; fi
+    if [ "$mode" = check ] && [ $((kb / 1024)) -ge "$LIMIT_MB" ]; then over=1; fi
 }
 ls -l "$DIR/inputs" | awk 'NR>1 {printf "  %12d  %s\n", $5, $9}'
 echo
 printf '%-44s %9s %9s\n' "run" "peak RSS" "wall"
-measure "zip bomb (1.1 GB inflated), defaults" spec "$DIR/inputs/zip-bomb.docx" --format json
-measure "200 MB text, defaults (limit 100 MB)" spec "$DIR/inputs/big-200mb.txt" --format json
-measure "200 MB text, --max-input-size 300M" spec "$DIR/inputs/big-200mb.txt" --format json --max-input-size 300M
-measure "200 MB text, extract only, 300M" extract "$DIR/inputs/big-200mb.txt" --max-input-size 300M
-measure "batch over every hostile file, defaults" spec "$DIR/inputs" --format json
+measure check "zip bomb (1.1 GB inflated), defaults" spec "$DIR/inputs/zip-bomb.docx" --format json
+measure check "200 MB text, defaults (limit 100 MB)" spec "$DIR/inputs/big-200mb.txt" --format json
+head -c 100000000 "$DIR/inputs/big-200mb.txt" > "$DIR/big-100mb.txt"
+measure info "100 MB text (the default input limit)" spec "$DIR/big-100mb.txt" --format json
+measure info "200 MB text, --max-input-size 300M" spec "$DIR/inputs/big-200mb.txt" --format json --max-input-size 300M
+measure info "200 MB text, extract only, 300M" extract "$DIR/inputs/big-200mb.txt" --max-input-size 300M
+measure check "batch over every hostile file, defaults" spec "$DIR/inputs" --format json
 echo
-if [ "$over" -eq 1 ]; then echo "a run reached ${LIMIT_MB} MB or more"; exit 1; fi
-echo "every run stayed under ${LIMIT_MB} MB"
+if [ "$over" -eq 1 ]; then echo "a run with the default limits reached ${LIMIT_MB} MB or more"; exit 1; fi
+echo "every run with the default limits stayed under ${LIMIT_MB} MB"
