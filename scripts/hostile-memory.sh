@@ -14,6 +14,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LIMIT_MB=${LIMIT_MB:-500}
+if [ ! -x /usr/bin/time ] && [ "$(id -u)" = 0 ]; then
+    # A fresh machine or CI: install GNU time, as scripts/browser-test.sh does chromium.
+    apt-get install -y -q time > /dev/null 2>&1 || { apt-get update -q > /dev/null && apt-get install -y -q time > /dev/null; }
+fi
 [ -x /usr/bin/time ] || { echo "needs GNU time at /usr/bin/time (apt-get install time)" >&2; exit 2; }
 cargo build --release -q -p reset-check
 BIN=$PWD/target/release/reset-check

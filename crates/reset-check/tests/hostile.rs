@@ -974,7 +974,7 @@ fn listing(dir: &Path) -> Vec<(String, u64, std::time::SystemTime)> {
 /// Writes the hostile files into `$HOSTILE_OUT` (with the 200 MB text), for
 /// `scripts/hostile-memory.sh` to measure; ignored in normal runs.
 #[test]
-#[ignore = "writes 200 MB; run by scripts/hostile-memory.sh"]
+#[ignore = "writes 200 MB; run by scripts/hostile-memory.sh, which .ci/run runs"]
 fn write_hostile_files() {
     let out = PathBuf::from(std::env::var("HOSTILE_OUT").expect("HOSTILE_OUT=DIR"));
     std::fs::create_dir_all(&out).unwrap();

@@ -67,6 +67,10 @@ pub struct Modality {
     /// Words that end like a participle but are not one after `est` (`une`, `possible`).
     #[serde(default)]
     pub participle_exceptions: LangList,
+    /// Function words per language: a sentence with more French than English
+    /// ones is read as French (for the future and passive rules).
+    #[serde(default)]
+    pub function_words: LangList,
     /// Relative pronouns: a negation inside a relative clause does not reach
     /// a hit governed by a later modal ("who cannot go online must be able to").
     #[serde(default)]

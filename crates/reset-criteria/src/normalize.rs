@@ -122,7 +122,6 @@ pub fn normalize(input: &str) -> Normalized {
             });
         }
         // The first produced char carries the original offset; the rest follow it.
-        let start_len = out.text.len();
         for (k, ch) in buf[..n].iter().enumerate() {
             let ch = if ch.is_whitespace() { ' ' } else { *ch };
             push_char(
@@ -134,7 +133,6 @@ pub fn normalize(input: &str) -> Normalized {
                 &mut after_apostrophe,
             );
         }
-        let _ = start_len;
         // After the char, the next original char starts at `i + len`.
         let next = (i + len) as i64 - out.text.len() as i64;
         set_delta(&mut out, &mut delta, next);

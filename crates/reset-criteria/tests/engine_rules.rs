@@ -230,7 +230,6 @@ fn french_passive_present_and_requirement_lists_prescribe() {
         1,
         "`est une` is no participle"
     );
-    let text = "# 4. Exigences\n\n- AIPD avant la mise en production\n";
     let c = catalog();
     let doc = Document {
         source: "t".into(),
@@ -248,7 +247,6 @@ fn french_passive_present_and_requirement_lists_prescribe() {
             ),
         ],
     };
-    let _ = text;
     let r = assess_document(&c, &doc, &opts());
     assert_eq!(
         r.grids[0].criteria[0].level, 2,

@@ -4,7 +4,7 @@
 use crate::diff::DiffReport;
 use crate::i18n::{place, status_label};
 use crate::markdown::{escape_md, punct};
-use reset_criteria::product::{MatchReport, Verdict};
+use reset_criteria::product::MatchReport;
 use reset_criteria::report::Status;
 use reset_criteria::Lang;
 use std::fmt::Write as _;
@@ -29,7 +29,6 @@ fn delta(d: Option<f64>) -> String {
 /// the tender's sentence, the product's answer and the verdict.
 pub fn render_match_markdown(report: &MatchReport, lang: Lang) -> String {
     let (sep, _, lq, rq) = punct(lang);
-    let c = &report.counts;
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -47,28 +46,14 @@ pub fn render_match_markdown(report: &MatchReport, lang: Lang) -> String {
         lang.pick("Produit", "Product"),
         escape_md(&report.product)
     );
+    let (rate, counts) = crate::r#match::compliance_summary(report, lang);
     let _ = writeln!(
         out,
-        "- {}{sep}**{}** ({} {}, {} {}, {} {}, {} {})\n",
-        lang.pick("Conformité", "Compliance"),
-        report
-            .compliance
-            .map(|r| format!("{r:.1} %"))
-            .unwrap_or_else(|| "-".into()),
-        c.met,
-        Verdict::Met.label(lang),
-        c.not_met,
-        Verdict::NotMet.label(lang),
-        c.not_declared,
-        Verdict::NotDeclared.label(lang),
-        c.not_applicable,
-        Verdict::NotApplicable.label(lang),
+        "- {}{sep}**{rate}** ({counts})\n",
+        lang.pick("Conformité", "Compliance")
     );
     if report.rows.is_empty() {
-        out.push_str(lang.pick(
-            "L'appel d'offres n'exige aucun critère (niveau 2 ou 3) : rien à comparer.\n",
-            "The tender requires no criterion (level 2 or 3): nothing to compare.\n",
-        ));
+        out.push_str(crate::r#match::nothing_to_compare(lang));
         return out;
     }
     let _ = writeln!(

@@ -81,7 +81,6 @@ fn verdict_cell(verdict: Verdict, proven: bool, opts: &TableOptions) -> Cell {
 /// answer and evidence, the verdict.
 pub fn render_match_table(report: &MatchReport, opts: &TableOptions) -> String {
     let lang = opts.lang;
-    let c = &report.counts;
     let mut out = String::new();
     out.push_str(&format!(
         "{}: {}\n{}: {}\n",
@@ -90,27 +89,13 @@ pub fn render_match_table(report: &MatchReport, opts: &TableOptions) -> String {
         lang.pick("Produit", "Product"),
         report.product
     ));
+    let (rate, counts) = compliance_summary(report, lang);
     out.push_str(&format!(
-        "{}: {} ({} {}, {} {}, {} {}, {} {})\n",
-        lang.pick("Conformité", "Compliance"),
-        report
-            .compliance
-            .map(|r| format!("{r:.1} %"))
-            .unwrap_or_else(|| "-".into()),
-        c.met,
-        Verdict::Met.label(lang),
-        c.not_met,
-        Verdict::NotMet.label(lang),
-        c.not_declared,
-        Verdict::NotDeclared.label(lang),
-        c.not_applicable,
-        Verdict::NotApplicable.label(lang),
+        "{}: {rate} ({counts})\n",
+        lang.pick("Conformité", "Compliance")
     ));
     if report.rows.is_empty() {
-        out.push_str(lang.pick(
-            "L'appel d'offres n'exige aucun critère (niveau 2 ou 3) : rien à comparer.\n",
-            "The tender requires no criterion (level 2 or 3): nothing to compare.\n",
-        ));
+        out.push_str(nothing_to_compare(lang));
         return out;
     }
     let mut table = styled_table(opts);
@@ -167,4 +152,34 @@ pub fn render_match_json(report: &MatchReport) -> String {
         .unwrap_or_else(|e| format!("{{\"error\": \"cannot serialise the match: {e}\"}}"));
     s.push('\n');
     s
+}
+
+/// The compliance rate and the count of each verdict, in words:
+/// (`"93.9 %"`, `"31 met, 2 not met, ..."`), shared by every format.
+pub(crate) fn compliance_summary(report: &MatchReport, lang: Lang) -> (String, String) {
+    let c = &report.counts;
+    let rate = report
+        .compliance
+        .map(|r| format!("{r:.1} %"))
+        .unwrap_or_else(|| "-".into());
+    let counts = format!(
+        "{} {}, {} {}, {} {}, {} {}",
+        c.met,
+        Verdict::Met.label(lang),
+        c.not_met,
+        Verdict::NotMet.label(lang),
+        c.not_declared,
+        Verdict::NotDeclared.label(lang),
+        c.not_applicable,
+        Verdict::NotApplicable.label(lang),
+    );
+    (rate, counts)
+}
+
+/// What a match says when the tender requires nothing.
+pub(crate) fn nothing_to_compare(lang: Lang) -> &'static str {
+    lang.pick(
+        "L'appel d'offres n'exige aucun critère (niveau 2 ou 3) : rien à comparer.\n",
+        "The tender requires no criterion (level 2 or 3): nothing to compare.\n",
+    )
 }

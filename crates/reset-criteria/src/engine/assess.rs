@@ -617,7 +617,7 @@ impl<'a> Ctx<'a> {
             .collect();
         if !self.offer {
             let s = &self.text[range.start as usize..range.end as usize];
-            if looks_french(s) {
+            if self.looks_french(s) {
                 let ws_list: Vec<(usize, usize)> = words(s).collect();
                 for (k, &(ws, we)) in ws_list.iter().enumerate() {
                     if self.m.present_auxiliaries.contains(&s[ws..we]) {
@@ -677,6 +677,18 @@ impl<'a> Ctx<'a> {
                 .participle_endings
                 .iter()
                 .any(|e| w.ends_with(e.as_str()))
+    }
+
+    /// A rough language guess for one sentence: more French function words
+    /// than English ones (lists in `language.toml`).
+    fn looks_french(&self, s: &str) -> bool {
+        let (mut fr, mut en) = (0, 0);
+        for (a, b) in words(s) {
+            let w = &s[a..b];
+            fr += usize::from(self.m.french_words.contains(w));
+            en += usize::from(self.m.english_words.contains(w));
+        }
+        fr > en
     }
 
     fn is_future(&self, w: &str) -> bool {
@@ -754,7 +766,7 @@ impl<'a> Ctx<'a> {
         crit: u32,
         cm: &CueMatch,
     ) -> Option<(u32, u32)> {
-        let own = self.coarse_clause_of(hits, sent.clone(), cm.anchor);
+        let own = self.coarse_clause_of(sent.clone(), cm.anchor);
         if let Some(v) = self.verification(hits, own.clone(), crit, &cm.spans) {
             return Some(v);
         }
@@ -830,7 +842,7 @@ impl<'a> Ctx<'a> {
     /// The part of a sentence between semicolons
     /// around an anchor: the scope of verification cues, so that a number
     /// qualifying something else in the sentence does not count.
-    fn coarse_clause_of(&self, hits: &[TermHit], sent: Range<u32>, anchor: u32) -> Range<u32> {
+    fn coarse_clause_of(&self, sent: Range<u32>, anchor: u32) -> Range<u32> {
         let s = &self.text[sent.start as usize..sent.end as usize];
         let bounds: Vec<u32> = s
             .bytes()
@@ -838,7 +850,6 @@ impl<'a> Ctx<'a> {
             .filter(|(_, c)| *c == b';')
             .map(|(i, _)| sent.start + i as u32)
             .collect();
-        let _ = hits;
         Self::clause_around(&bounds, &sent, anchor)
     }
 
@@ -973,7 +984,7 @@ impl<'a> Ctx<'a> {
                 .filter(|m| m.start >= r.start && m.end <= r.end)
                 .collect()
         };
-        let coarse = self.coarse_clause_of(&[], sent.clone(), anchor);
+        let coarse = self.coarse_clause_of(sent.clone(), anchor);
         let (in_clause, in_part, in_sentence) = (inside(clause), inside(&coarse), inside(sent));
         // A modal before the hit governs it (in its clause, else in its part
         // between semicolons); failing that, the first one after it there;
@@ -1506,27 +1517,4 @@ fn words(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         }
         Some((st, i))
     })
-}
-
-/// A rough language guess for one sentence: French function words outnumber English ones.
-fn looks_french(s: &str) -> bool {
-    const FR: &[&str] = &[
-        "le", "la", "les", "des", "du", "un", "une", "et", "est", "au", "aux", "pour", "par",
-        "dans", "sur", "ne", "sera", "sont", "qui", "que", "de",
-    ];
-    const EN: &[&str] = &[
-        "the", "and", "of", "to", "is", "shall", "must", "with", "for", "be", "are", "will", "an",
-        "by", "on",
-    ];
-    let (mut fr, mut en) = (0, 0);
-    for (a, b) in words(s) {
-        let w = &s[a..b];
-        if FR.contains(&w) {
-            fr += 1;
-        }
-        if EN.contains(&w) {
-            en += 1;
-        }
-    }
-    fr > en
 }

@@ -61,7 +61,6 @@ pub(crate) struct CueEntry {
 struct TermOwner {
     cue: u32,
     term: u8,
-    prefix: bool,
     check_start: bool,
     check_end: bool,
 }
@@ -88,6 +87,8 @@ pub struct Matcher {
     pub(crate) future_exceptions: HashSet<String>,
     pub(crate) future_min_stem: usize,
     pub(crate) present_auxiliaries: HashSet<String>,
+    pub(crate) french_words: HashSet<String>,
+    pub(crate) english_words: HashSet<String>,
     pub(crate) participle_endings: Vec<String>,
     pub(crate) participle_exceptions: HashSet<String>,
     patterns: Vec<String>,
@@ -134,7 +135,6 @@ impl Builder {
             self.owners[pid].push(TermOwner {
                 cue: cue_id,
                 term: ti as u8,
-                prefix: term.prefix,
                 check_start: bytes.first().is_some_and(|b| is_word_byte(*b)),
                 check_end: !term.prefix && bytes.last().is_some_and(|b| is_word_byte(*b)),
             });
@@ -243,6 +243,18 @@ impl Matcher {
             future_exceptions: norm_all(&m.future_exceptions).into_iter().collect(),
             future_min_stem: m.future_min_stem,
             present_auxiliaries: norm_all(&m.present_auxiliaries).into_iter().collect(),
+            french_words: m
+                .function_words
+                .fr
+                .iter()
+                .map(|w| normalize_str(w))
+                .collect(),
+            english_words: m
+                .function_words
+                .en
+                .iter()
+                .map(|w| normalize_str(w))
+                .collect(),
             participle_endings: norm_all(&m.participle_endings),
             participle_exceptions: norm_all(&m.participle_exceptions).into_iter().collect(),
             patterns: b.patterns,
@@ -277,7 +289,6 @@ impl Matcher {
                 if (o.check_start && !start_ok) || (o.check_end && !end_ok) {
                     continue;
                 }
-                let _ = o.prefix;
                 hits.push(TermHit {
                     start: s as u32,
                     end: e as u32,
