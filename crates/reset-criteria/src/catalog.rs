@@ -68,6 +68,21 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The built-in files as JSON (converted by `build.rs`), in the order of
+/// [`BUILTIN_FILES`]: what [`Catalog::builtin`] parses.
+const BUILTIN_JSON: &[(&str, &str)] = &[
+    ("language", include_str!(concat!(env!("OUT_DIR"), "/language.json"))),
+    ("subjects", include_str!(concat!(env!("OUT_DIR"), "/subjects.json"))),
+    ("privacy", include_str!(concat!(env!("OUT_DIR"), "/privacy.json"))),
+    ("frugality", include_str!(concat!(env!("OUT_DIR"), "/frugality.json"))),
+    ("inclusivity", include_str!(concat!(env!("OUT_DIR"), "/inclusivity.json"))),
+    (
+        "non-discrimination",
+        include_str!(concat!(env!("OUT_DIR"), "/non-discrimination.json")),
+    ),
+    ("attention", include_str!(concat!(env!("OUT_DIR"), "/attention.json"))),
+];
+
 /// Name of the shared cue-list file in a grid directory.
 pub const LANGUAGE_FILE: &str = "language.toml";
 /// Name of the subject file in a grid directory.
@@ -160,17 +175,19 @@ impl Catalog {
     /// The built-in files parsed straight into their types, without the JSON
     /// Schema and semantic checks: the test suite runs those on the very same
     /// embedded files (`tests/builtin.rs`), and skipping them halves start-up.
+    /// They are read from the JSON twins that `build.rs` made of the TOML
+    /// files, as `serde_json` reads them several times faster.
     fn parse_builtin() -> Option<Catalog> {
         let mut grids = Vec::new();
         let mut language = None;
         let mut subjects = None;
-        for (name, text) in BUILTIN_FILES {
-            if name.ends_with(LANGUAGE_FILE) {
-                language = Some(toml::from_str::<LanguageCues>(text).ok()?);
-            } else if name.ends_with(SUBJECTS_FILE) {
-                subjects = Some(toml::from_str::<SubjectsFile>(text).ok()?.subjects);
+        for (name, json) in BUILTIN_JSON {
+            if *name == "language" {
+                language = Some(serde_json::from_str::<LanguageCues>(json).ok()?);
+            } else if *name == "subjects" {
+                subjects = Some(serde_json::from_str::<SubjectsFile>(json).ok()?.subjects);
             } else {
-                grids.push(toml::from_str::<Grid>(text).ok()?);
+                grids.push(serde_json::from_str::<Grid>(json).ok()?);
             }
         }
         Some(Catalog {

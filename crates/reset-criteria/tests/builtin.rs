@@ -14,6 +14,31 @@ fn builtin_files_validate() {
     }
 }
 
+/// `Catalog::builtin` reads the JSON twins made by `build.rs`; they must
+/// give exactly what the validated TOML files give.
+#[test]
+fn builtin_json_twins_equal_the_toml_files() {
+    let files: Vec<SourceFile> = BUILTIN_FILES
+        .iter()
+        .map(|(n, t)| SourceFile::new(*n, *t))
+        .collect();
+    let from_toml = Catalog::from_files(&files, false).expect("valid built-in files");
+    let builtin = Catalog::builtin();
+    let json = |c: &Catalog| {
+        serde_json::json!({
+            "grids": c.grids(),
+            "language": c.language(),
+            "subjects": c.subjects(),
+        })
+    };
+    assert_eq!(json(builtin), json(&from_toml));
+    assert_eq!(
+        builtin.matcher().terms(),
+        from_toml.matcher().terms(),
+        "the same cues"
+    );
+}
+
 #[test]
 fn builtin_has_the_five_grids() {
     let c = Catalog::builtin();

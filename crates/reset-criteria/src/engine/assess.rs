@@ -102,10 +102,9 @@ struct Ctx<'a> {
     catalog: &'a Catalog,
     m: &'a Matcher,
     doc: &'a Document,
+    /// Every block normalised, one after the other (a newline between two).
     text: String,
     blocks: Vec<NormBlock>,
-    hits_of_block: Vec<Range<usize>>,
-    hits: Vec<TermHit>,
     section: Vec<Section>,
     parent: Vec<Option<usize>>,
     offer: bool,
@@ -122,10 +121,11 @@ thread_local! {
         const { std::cell::RefCell::new((0, 0..0, Vec::new())) };
 }
 
-/// Runs of whole blocks, about equal in text, one per core for large
-/// documents (above 256 KB); a single run otherwise.
+/// Runs of whole blocks, about equal in text, one per core for documents
+/// above 64 KB (about 20 pages; a thread costs far less than their
+/// qualification); a single run otherwise.
 fn block_runs(blocks: &[Block], total: usize, threads: usize) -> Vec<Range<usize>> {
-    const MIN_PER_THREAD: usize = 256 * 1024;
+    const MIN_PER_THREAD: usize = 64 * 1024;
     let cores = match threads {
         0 => std::thread::available_parallelism()
             .map(|n| n.get())
@@ -172,12 +172,12 @@ fn in_parallel<T: Send>(ranges: &[Range<usize>], f: impl Fn(&Range<usize>) -> T 
 
 /// Assesses a structured document against every grid of the catalog.
 pub fn assess_document(catalog: &Catalog, doc: &Document, opts: &SpecOptions) -> DocumentReport {
-    let m = catalog.matcher();
     // Large documents are cut into runs of whole blocks, one per core, for
     // normalisation, matching and qualification; small ones stay on one thread.
     let total: usize = doc.blocks.iter().map(|b| b.text.len() + 1).sum();
     let parts = block_runs(&doc.blocks, total, opts.threads);
-    // 1. Normalise every block once, into one buffer.
+    // 1. Normalise every block once, into one buffer. This needs no cue, so
+    // it runs while another thread may still be compiling the automaton.
     let normalised: Vec<(String, Vec<NormBlock>)> = in_parallel(&parts, |r| {
         let mut text = String::new();
         let mut blocks = Vec::with_capacity(r.len());
@@ -194,125 +194,76 @@ pub fn assess_document(catalog: &Catalog, doc: &Document, opts: &SpecOptions) ->
     });
     let mut text = String::with_capacity(normalised.iter().map(|p| p.0.len()).sum());
     let mut blocks = Vec::with_capacity(doc.blocks.len());
-    let mut part_spans = Vec::with_capacity(parts.len());
     for (t, bs) in normalised {
         let base = text.len();
         text.push_str(&t);
-        part_spans.push(base..text.len());
         blocks.extend(bs.into_iter().map(|mut b| {
             b.start += base;
             b.end += base;
             b
         }));
     }
-    // 2. One pass for every cue (each run of blocks on its own core; no cue
-    // spans two blocks, so the runs are matched exactly as the whole).
-    let raw: Vec<TermHit> = in_parallel(&part_spans, |r| {
-        let mut hits = m.scan(&text[r.clone()]);
-        for h in &mut hits {
-            h.start += r.start as u32;
-            h.end += r.start as u32;
-        }
-        hits
-    })
-    .into_iter()
-    .flatten()
-    .collect();
-    // 3. Hits per block: a counting sort by block (the scan reports hits in
-    // nearly increasing order), then each block's few hits sorted by start.
-    let starts: Vec<usize> = blocks.iter().map(|b| b.start).collect();
-    // Hits arrive nearly in order: a cursor that walks back and forth finds
-    // each one's block in a step or two.
-    let mut cursor = 0usize;
-    let block_idx: Vec<u32> = raw
-        .iter()
-        .map(|h| {
-            let at = h.start as usize;
-            while cursor + 1 < starts.len() && starts[cursor + 1] <= at {
-                cursor += 1;
-            }
-            while cursor > 0 && starts[cursor] > at {
-                cursor -= 1;
-            }
-            cursor as u32
-        })
-        .collect();
-    let mut counts = vec![0usize; blocks.len() + 1];
-    for b in &block_idx {
-        counts[*b as usize + 1] += 1;
-    }
-    for i in 1..counts.len() {
-        counts[i] += counts[i - 1];
-    }
-    let hits_of_block: Vec<Range<usize>> = (0..blocks.len())
-        .map(|i| counts[i]..counts[i + 1])
-        .collect();
-    let mut fill = counts.clone();
-    let mut hits = vec![
-        TermHit {
-            start: 0,
-            end: 0,
-            cue: 0,
-            term: 0
-        };
-        raw.len()
-    ];
-    for (h, b) in raw.into_iter().zip(block_idx) {
-        let b = b as usize;
-        hits[fill[b]] = h;
-        fill[b] += 1;
-    }
-    drop(fill);
-    for r in &hits_of_block {
-        hits[r.clone()].sort_unstable_by_key(|h| (h.start, h.end, h.cue, h.term));
-    }
+    let m = catalog.matcher();
     let mut ctx = Ctx {
         catalog,
         m,
         doc,
         text,
         blocks,
-        hits_of_block,
-        hits,
         section: Vec::new(),
         parent: Vec::new(),
         offer: opts.kind == DocumentKind::Offer,
         id: NEXT_CTX_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
     };
+    // 2. Sections, from the headings' cues.
     ctx.classify_sections();
 
-    // 4. Criteria evidence.
+    // 3. One pass for every cue, block after block (each run of blocks on
+    // its own core): a block's hits are qualified and dropped before the
+    // next block is matched, so memory does not grow with the document.
+    // No cue spans two blocks, so this finds exactly what one scan of the
+    // whole text would.
     let n_crit = m.crits.len();
-    let mut found: Vec<Found> = (0..n_crit)
-        .map(|_| Found {
-            hits: 0,
-            top: Vec::new(),
-            max: opts.max_evidence.max(1),
-        })
-        .collect();
-    let ctx_ref = &ctx;
-    let per_part: Vec<Vec<Found>> = in_parallel(&parts, |r| {
-        let mut found: Vec<Found> = (0..n_crit)
+    let new_found = || -> Vec<Found> {
+        (0..n_crit)
             .map(|_| Found {
                 hits: 0,
                 top: Vec::new(),
                 max: opts.max_evidence.max(1),
             })
-            .collect();
+            .collect()
+    };
+    let mut found = new_found();
+    let ctx_ref = &ctx;
+    let detect = opts.subjects.is_none();
+    let per_part: Vec<(Vec<Found>, Vec<(usize, u32)>)> = in_parallel(&parts, |r| {
+        let mut found = new_found();
+        let mut subject_blocks = Vec::new();
+        let mut lead_cache: Option<(usize, Option<Around>)> = None;
         for bi in r.clone() {
-            if ctx_ref.hits_of_block[bi].is_empty() || ctx_ref.section[bi] == Section::Contents {
+            let section = ctx_ref.section[bi];
+            if section == Section::Contents {
                 continue;
+            }
+            let hits = ctx_ref.block_hits(bi);
+            if hits.is_empty() {
+                continue;
+            }
+            if detect && section != Section::OutOfScope {
+                ctx_ref.subjects_in(bi, &hits, &mut subject_blocks);
             }
             if is_contents_line(&ctx_ref.doc.blocks[bi].text) {
                 continue;
             }
-            ctx_ref.assess_block(bi, &mut found);
+            ctx_ref.assess_block(bi, &hits, &mut found, &mut lead_cache);
         }
-        found
+        (found, subject_blocks)
     });
     // Runs are in document order: merging them in order keeps "best level
     // first, then document order".
-    for part in per_part {
+    let mut subject_blocks = Vec::new();
+    for (part, subjects) in per_part {
+        subject_blocks.extend(subjects);
         for (all, f) in found.iter_mut().zip(part) {
             all.hits += f.hits;
             for e in f.top {
@@ -323,7 +274,7 @@ pub fn assess_document(catalog: &Catalog, doc: &Document, opts: &SpecOptions) ->
         }
     }
 
-    // 5. Subjects.
+    // 4. Subjects.
     let (subjects, subjects_source) = match &opts.subjects {
         Some(given) => (
             catalog
@@ -340,7 +291,7 @@ pub fn assess_document(catalog: &Catalog, doc: &Document, opts: &SpecOptions) ->
             "given",
         ),
         None => {
-            let detected = ctx.detect_subjects();
+            let detected = ctx.detect_subjects(&subject_blocks);
             if detected.is_empty() {
                 (
                     catalog
@@ -362,7 +313,7 @@ pub fn assess_document(catalog: &Catalog, doc: &Document, opts: &SpecOptions) ->
     };
     let subject_ids: Vec<&str> = subjects.iter().map(|s| s.id.as_str()).collect();
 
-    // 6. Criteria, grids, scores.
+    // 5. Criteria, grids, scores.
     let mut grids = Vec::new();
     let mut flat = 0;
     for g in catalog.grids() {
@@ -460,6 +411,18 @@ impl<'a> Ctx<'a> {
         &self.text[self.blocks[bi].start..self.blocks[bi].end]
     }
 
+    /// Every cue term in block `bi`, at absolute offsets, sorted by start.
+    fn block_hits(&self, bi: usize) -> Vec<TermHit> {
+        let b = &self.blocks[bi];
+        let mut hits = self.m.scan(&self.text[b.start..b.end]);
+        for h in &mut hits {
+            h.start += b.start as u32;
+            h.end += b.start as u32;
+        }
+        hits.sort_unstable_by_key(|h| (h.start, h.end, h.cue, h.term));
+        hits
+    }
+
     fn class_of(&self, h: &TermHit) -> CueClass {
         self.m.cues[h.cue as usize].class
     }
@@ -552,9 +515,9 @@ impl<'a> Ctx<'a> {
     }
 
     fn heading_class(&self, bi: usize) -> Section {
-        let r = self.hits_of_block[bi].clone();
+        let hits = self.block_hits(bi);
         let b = &self.blocks[bi];
-        let ms = self.cue_matches(&self.hits[r], b.start as u32..b.end as u32, |c| {
+        let ms = self.cue_matches(&hits, b.start as u32..b.end as u32, |c| {
             matches!(
                 c,
                 CueClass::Lang(
@@ -1006,7 +969,7 @@ impl<'a> Ctx<'a> {
 
     /// Polarity and firmness of a whole range (a lead-in sentence, a table cell).
     fn around(&self, bi: usize, range: Range<u32>) -> Around {
-        let hits = &self.hits[self.hits_of_block[bi].clone()];
+        let hits = &self.block_hits(bi)[..];
         let modals = self.modals(hits, range.clone());
         let negated = self.find_class(hits, range.clone(), LangClass::Negation, &[]);
         let modal = modals.last().cloned();
@@ -1027,8 +990,10 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// The lead-in of a list item: the paragraph before the list, when it ends with a colon.
-    fn lead_in(&self, bi: usize) -> Option<Around> {
+    /// The lead-in of a list item: the paragraph before the list, when it
+    /// ends with a colon. `cache` keeps the last one read, as every item of
+    /// a list asks for the same.
+    fn lead_in(&self, bi: usize, cache: &mut Option<(usize, Option<Around>)>) -> Option<Around> {
         if !matches!(self.doc.blocks[bi].kind, BlockKind::ListItem { .. }) {
             return None;
         }
@@ -1038,19 +1003,31 @@ impl<'a> Ctx<'a> {
             match self.doc.blocks[j].kind {
                 BlockKind::ListItem { .. } => continue,
                 BlockKind::Paragraph => {
-                    let t = self.block_text(j).trim_end();
-                    if !t.ends_with(':') {
-                        return None;
+                    if let Some((at, around)) = cache {
+                        if *at == j {
+                            return around.clone();
+                        }
                     }
-                    let sents = split_sentences(self.block_text(j), &self.m.abbreviations);
-                    let last = sents.last()?.clone();
-                    let base = self.blocks[j].start as u32;
-                    return Some(self.around(j, base + last.start as u32..base + last.end as u32));
+                    let around = self.lead_in_of(j);
+                    *cache = Some((j, around.clone()));
+                    return around;
                 }
                 _ => return None,
             }
         }
         None
+    }
+
+    /// Polarity and firmness of paragraph `j`'s last sentence, if it ends with a colon.
+    fn lead_in_of(&self, j: usize) -> Option<Around> {
+        let t = self.block_text(j).trim_end();
+        if !t.ends_with(':') {
+            return None;
+        }
+        let sents = split_sentences(self.block_text(j), &self.m.abbreviations);
+        let last = sents.last()?.clone();
+        let base = self.blocks[j].start as u32;
+        Some(self.around(j, base + last.start as u32..base + last.end as u32))
     }
 
     /// The other cells of a table row, merged.
@@ -1158,8 +1135,13 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn assess_block(&self, bi: usize, found: &mut [Found]) {
-        let hits = &self.hits[self.hits_of_block[bi].clone()];
+    fn assess_block(
+        &self,
+        bi: usize,
+        hits: &[TermHit],
+        found: &mut [Found],
+        lead_cache: &mut Option<(usize, Option<Around>)>,
+    ) {
         if !hits.iter().any(|h| {
             matches!(
                 self.class_of(h),
@@ -1174,7 +1156,7 @@ impl<'a> Ctx<'a> {
         let base = self.blocks[bi].start as u32;
         let section = self.section[bi];
         let is_heading = self.doc.blocks[bi].is_heading();
-        let lead = self.lead_in(bi);
+        let lead = self.lead_in(bi, lead_cache);
         let row = self.row_context(bi);
         let block_hits = hits;
         for s in split_sentences(self.block_text(bi), &self.m.abbreviations) {
@@ -1405,34 +1387,32 @@ impl<'a> Ctx<'a> {
         (level.min(capped), firmness, reasons)
     }
 
-    fn detect_subjects(&self) -> Vec<SubjectReport> {
+    /// Notes the subjects named in block `bi` (once per block) in `out`.
+    fn subjects_in(&self, bi: usize, hits: &[TermHit], out: &mut Vec<(usize, u32)>) {
+        let b = &self.blocks[bi];
+        let from = out.len();
+        for m in self.cue_matches(hits, b.start as u32..b.end as u32, |c| {
+            matches!(c, CueClass::Subject(_))
+        }) {
+            if let CueClass::Subject(si) = self.m.cues[m.cue as usize].class {
+                if !out[from..].contains(&(bi, si)) {
+                    out.push((bi, si));
+                }
+            }
+        }
+    }
+
+    /// Subjects named in at least two blocks, or in the title: `named` holds
+    /// (block, subject) pairs in document order, from [`Ctx::subjects_in`].
+    fn detect_subjects(&self, named: &[(usize, u32)]) -> Vec<SubjectReport> {
         let subjects = self.catalog.subjects();
         let mut blocks_of: Vec<Vec<usize>> = vec![Vec::new(); subjects.len()];
         let mut strong = vec![false; subjects.len()];
-        for bi in 0..self.blocks.len() {
-            if matches!(self.section[bi], Section::OutOfScope | Section::Contents) {
-                continue;
-            }
-            let r = self.hits_of_block[bi].clone();
-            if r.is_empty() {
-                continue;
-            }
-            let b = &self.blocks[bi];
-            let ms = self.cue_matches(&self.hits[r], b.start as u32..b.end as u32, |c| {
-                matches!(c, CueClass::Subject(_))
-            });
-            for m in ms {
-                if let CueClass::Subject(si) = self.m.cues[m.cue as usize].class {
-                    let si = si as usize;
-                    if blocks_of[si].last() != Some(&bi) {
-                        blocks_of[si].push(bi);
-                    }
-                    let title = bi == 0
-                        || matches!(self.doc.blocks[bi].kind, BlockKind::Heading { depth: 1 });
-                    if title {
-                        strong[si] = true;
-                    }
-                }
+        for &(bi, si) in named {
+            let si = si as usize;
+            blocks_of[si].push(bi);
+            if bi == 0 || matches!(self.doc.blocks[bi].kind, BlockKind::Heading { depth: 1 }) {
+                strong[si] = true;
             }
         }
         let mut out = Vec::new();
@@ -1444,13 +1424,13 @@ impl<'a> Ctx<'a> {
                     .take(3)
                     .map(|&bi| {
                         let b = &self.blocks[bi];
+                        let hits = self.block_hits(bi);
                         let first = split_sentences(self.block_text(bi), &self.m.abbreviations)
                             .into_iter()
                             .map(|r| b.start as u32 + r.start as u32..b.start as u32 + r.end as u32)
                             .find(|r| {
-                                let h = &self.hits[self.hits_of_block[bi].clone()];
                                 !self
-                                    .cue_matches(h, r.clone(), |c| {
+                                    .cue_matches(&hits, r.clone(), |c| {
                                         c == CueClass::Subject(si as u32)
                                     })
                                     .is_empty()

@@ -61,6 +61,8 @@ pub(crate) struct CueEntry {
 struct TermOwner {
     cue: u32,
     term: u8,
+    /// Terms of the cue: above one, a conjunction (`a + b`).
+    n_terms: u8,
     check_start: bool,
     check_end: bool,
 }
@@ -72,6 +74,19 @@ pub(crate) struct TermHit {
     pub end: u32,
     pub cue: u32,
     pub term: u8,
+}
+
+/// Per-thread scratch of [`Matcher::scan`]: terms seen per conjunction cue.
+#[derive(Default)]
+struct ConjunctionTable {
+    /// (scan stamp, one bit per term seen in that scan), per cue.
+    seen: Vec<(u32, u64)>,
+    stamp: u32,
+}
+
+thread_local! {
+    static CONJUNCTIONS: std::cell::RefCell<ConjunctionTable> =
+        std::cell::RefCell::new(ConjunctionTable::default());
 }
 
 /// The compiled cues of a catalog.
@@ -135,6 +150,7 @@ impl Builder {
             self.owners[pid].push(TermOwner {
                 cue: cue_id,
                 term: ti as u8,
+                n_terms: cue.terms.len() as u8,
                 check_start: bytes.first().is_some_and(|b| is_word_byte(*b)),
                 check_end: !term.prefix && bytes.last().is_some_and(|b| is_word_byte(*b)),
             });
@@ -274,13 +290,20 @@ impl Matcher {
         self.patterns.len()
     }
 
-    /// One pass over a normalised text: every term occurrence on word boundaries.
+    /// One pass over a normalised text (a block): every term occurrence on
+    /// word boundaries, except the terms of a conjunction (`a + b`) whose
+    /// other terms do not all occur in the text too. A term is shared by
+    /// many conjunctions ("accessib* + audit", "accessib* + declaration",
+    /// ...): dropping the incomplete ones here divides the hits to qualify
+    /// by about four on real tenders, and changes no result, as a cue
+    /// counts only where all its terms are.
     pub(crate) fn scan(&self, text: &str) -> Vec<TermHit> {
         let Some(ac) = &self.ac else {
             return Vec::new();
         };
         let bytes = text.as_bytes();
         let mut hits = Vec::new();
+        let mut conjunctions = false;
         for m in ac.find_overlapping_iter(text) {
             let (s, e) = (m.start(), m.end());
             let start_ok = s == 0 || !is_word_byte(bytes[s - 1]);
@@ -289,6 +312,7 @@ impl Matcher {
                 if (o.check_start && !start_ok) || (o.check_end && !end_ok) {
                     continue;
                 }
+                conjunctions |= o.n_terms > 1;
                 hits.push(TermHit {
                     start: s as u32,
                     end: e as u32,
@@ -297,6 +321,45 @@ impl Matcher {
                 });
             }
         }
+        if conjunctions {
+            self.keep_complete_conjunctions(&mut hits);
+        }
         hits
+    }
+
+    /// Drops the hits of conjunction terms whose cue lacks a term in `hits`.
+    fn keep_complete_conjunctions(&self, hits: &mut Vec<TermHit>) {
+        // One bit per term seen, per cue, stamped with the scan's number so
+        // that the table is never cleared (it is per thread, as big as the
+        // catalog's cue count).
+        CONJUNCTIONS.with(|cell| {
+            let mut t = cell.borrow_mut();
+            if t.seen.len() < self.cues.len() {
+                t.seen = vec![(0, 0); self.cues.len()];
+                t.stamp = 0;
+            }
+            t.stamp = t.stamp.wrapping_add(1);
+            if t.stamp == 0 {
+                t.seen.iter_mut().for_each(|x| *x = (0, 0));
+                t.stamp = 1;
+            }
+            let stamp = t.stamp;
+            let bit = |term: u8| 1u64.checked_shl(u32::from(term)).unwrap_or(0);
+            let full = |n: u8| if n >= 64 { u64::MAX } else { (1u64 << n) - 1 };
+            for h in hits.iter() {
+                let n = self.cues[h.cue as usize].n_terms;
+                if n > 1 {
+                    let slot = &mut t.seen[h.cue as usize];
+                    if slot.0 != stamp {
+                        *slot = (stamp, 0);
+                    }
+                    slot.1 |= bit(h.term);
+                }
+            }
+            hits.retain(|h| {
+                let n = self.cues[h.cue as usize].n_terms;
+                n <= 1 || t.seen[h.cue as usize].1 == full(n)
+            });
+        });
     }
 }
