@@ -71,16 +71,34 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
 /// The built-in files as JSON (converted by `build.rs`), in the order of
 /// [`BUILTIN_FILES`]: what [`Catalog::builtin`] parses.
 const BUILTIN_JSON: &[(&str, &str)] = &[
-    ("language", include_str!(concat!(env!("OUT_DIR"), "/language.json"))),
-    ("subjects", include_str!(concat!(env!("OUT_DIR"), "/subjects.json"))),
-    ("privacy", include_str!(concat!(env!("OUT_DIR"), "/privacy.json"))),
-    ("frugality", include_str!(concat!(env!("OUT_DIR"), "/frugality.json"))),
-    ("inclusivity", include_str!(concat!(env!("OUT_DIR"), "/inclusivity.json"))),
+    (
+        "language",
+        include_str!(concat!(env!("OUT_DIR"), "/language.json")),
+    ),
+    (
+        "subjects",
+        include_str!(concat!(env!("OUT_DIR"), "/subjects.json")),
+    ),
+    (
+        "privacy",
+        include_str!(concat!(env!("OUT_DIR"), "/privacy.json")),
+    ),
+    (
+        "frugality",
+        include_str!(concat!(env!("OUT_DIR"), "/frugality.json")),
+    ),
+    (
+        "inclusivity",
+        include_str!(concat!(env!("OUT_DIR"), "/inclusivity.json")),
+    ),
     (
         "non-discrimination",
         include_str!(concat!(env!("OUT_DIR"), "/non-discrimination.json")),
     ),
-    ("attention", include_str!(concat!(env!("OUT_DIR"), "/attention.json"))),
+    (
+        "attention",
+        include_str!(concat!(env!("OUT_DIR"), "/attention.json")),
+    ),
 ];
 
 /// Name of the shared cue-list file in a grid directory.

@@ -22,6 +22,7 @@ use crate::config::{Config, Source, Sourced, WaiverRule};
 use anyhow::{bail, Context as _, Result};
 use reset_criteria::catalog::{read_toml_files, Origin, BUILTIN_FILES};
 use reset_criteria::{Catalog, Lang};
+use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -140,10 +141,10 @@ impl Ctx {
     }
 
     /// The catalog before `--only`: built-in plus `--grids DIR`.
-    pub fn full_catalog(&self) -> Result<Catalog> {
+    pub fn full_catalog(&self) -> Result<Cow<'static, Catalog>> {
         Ok(match &self.grids_dir {
-            Some(dir) => Catalog::load_dir(dir)?,
-            None => Catalog::builtin().clone(),
+            Some(dir) => Cow::Owned(Catalog::load_dir(dir)?),
+            None => Cow::Borrowed(Catalog::builtin()),
         })
     }
 
@@ -154,7 +155,7 @@ impl Ctx {
         let Some(config) = &self.config else {
             return Ok(Vec::new());
         };
-        config.check_criteria(&self.full_catalog()?)?;
+        config.check_criteria(&*self.full_catalog()?)?;
         Ok(config.waivers.clone())
     }
 
@@ -197,7 +198,9 @@ impl Ctx {
     }
 
     /// The catalog in use: built-in, plus `--grids DIR`, narrowed by `--only`.
-    pub fn catalog(&self) -> Result<Catalog> {
+    /// The built-in one is borrowed, not copied: with its compiled cues, it
+    /// is shared by the whole process.
+    pub fn catalog(&self) -> Result<Cow<'static, Catalog>> {
         let catalog = match &self.grids_dir {
             Some(dir) => {
                 if !dir.is_dir() {
@@ -206,14 +209,14 @@ impl Ctx {
                         dir.display()
                     );
                 }
-                Catalog::load_dir(dir)?
+                Cow::Owned(Catalog::load_dir(dir)?)
             }
-            None => Catalog::builtin().clone(),
+            None => Cow::Borrowed(Catalog::builtin()),
         };
         if self.only.is_empty() {
             return Ok(catalog);
         }
-        Ok(catalog.only(&self.only)?)
+        Ok(Cow::Owned(catalog.only(&self.only)?))
     }
 
     /// Where a grid of [`Ctx::catalog`] comes from: `None` when built in,

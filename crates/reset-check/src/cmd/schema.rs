@@ -42,7 +42,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Status> {
         SchemaName::Grid => grid_schema().clone(),
         SchemaName::Language => language_schema().clone(),
         SchemaName::Subjects => subjects_schema().clone(),
-        SchemaName::Product => reset_criteria::product::product_schema(&ctx.catalog()?),
+        SchemaName::Product => reset_criteria::product::product_schema(&*ctx.catalog()?),
         SchemaName::Report => {
             serde_json::to_value(schemars::schema_for!(reset_criteria::report::Report))?
         }

@@ -10,8 +10,8 @@ use crate::report::{
     SubjectReport,
 };
 use crate::Catalog;
+use foldhash::HashMap;
 use smallvec::{smallvec, SmallVec};
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// Options of a tender (or offer) assessment.
@@ -806,14 +806,20 @@ impl<'a> Ctx<'a> {
     /// around an anchor: the scope of verification cues, so that a number
     /// qualifying something else in the sentence does not count.
     fn coarse_clause_of(&self, sent: Range<u32>, anchor: u32) -> Range<u32> {
-        let s = &self.text[sent.start as usize..sent.end as usize];
-        let bounds: Vec<u32> = s
-            .bytes()
-            .enumerate()
-            .filter(|(_, c)| *c == b';')
-            .map(|(i, _)| sent.start + i as u32)
-            .collect();
-        Self::clause_around(&bounds, &sent, anchor)
+        // As `clause_around` with the semicolons as bounds, without listing them.
+        let s = &self.text.as_bytes()[sent.start as usize..sent.end as usize];
+        let at = (anchor.saturating_sub(sent.start) as usize).min(s.len());
+        let start = s[..at]
+            .iter()
+            .rposition(|c| *c == b';')
+            .map(|i| sent.start + i as u32 + 1)
+            .unwrap_or(sent.start);
+        let end = s
+            .get(at + 1..)
+            .and_then(|rest| rest.iter().position(|c| *c == b';'))
+            .map(|i| sent.start + (at + 1 + i) as u32)
+            .unwrap_or(sent.end);
+        start..end.max(start)
     }
 
     /// The first match of a class in a range whose spans avoid `avoid` spans.
@@ -1202,7 +1208,8 @@ impl<'a> Ctx<'a> {
                 .collect();
             let modals = self.modals(hits, sent.clone());
             // Best level per criterion within this sentence.
-            let mut best: HashMap<u32, (u8, Option<String>, Vec<String>, String)> = HashMap::new();
+            let mut best: HashMap<u32, (u8, Option<String>, Vec<String>, String)> =
+                HashMap::default();
             for cm in &crit_matches {
                 let CueClass::Crit { crit, kind } = self.m.cues[cm.cue as usize].class else {
                     continue;

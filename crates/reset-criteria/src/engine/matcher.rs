@@ -6,7 +6,9 @@ use crate::lang::LangList;
 use crate::normalize::{is_word_byte, normalize_str};
 use crate::Catalog;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::{HashMap, HashSet};
+// Short words are looked up per sentence: a fast hash, not SipHash (no
+// untrusted keys are chosen by an attacker here: they are the catalog's).
+use foldhash::{HashMap, HashSet};
 
 /// Classes of the shared cue lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -169,7 +171,7 @@ impl Matcher {
     pub fn new(catalog: &Catalog) -> Self {
         let mut b = Builder {
             patterns: Vec::new(),
-            index: HashMap::new(),
+            index: HashMap::default(),
             owners: Vec::new(),
             cues: Vec::new(),
         };
@@ -233,6 +235,20 @@ impl Matcher {
         for (si, sub) in catalog.subjects().iter().enumerate() {
             b.add_list(CueClass::Subject(si as u32), &sub.cues);
         }
+        // The automaton builds a third faster from sorted patterns (the trie
+        // is filled in order); the owners follow their pattern.
+        let mut order: Vec<usize> = (0..b.patterns.len()).collect();
+        order.sort_unstable_by(|x, y| b.patterns[*x].cmp(&b.patterns[*y]));
+        let mut old_owners: Vec<Option<Vec<TermOwner>>> = b.owners.into_iter().map(Some).collect();
+        let mut old_patterns: Vec<Option<String>> = b.patterns.into_iter().map(Some).collect();
+        b.owners = order
+            .iter()
+            .map(|&i| old_owners[i].take().unwrap_or_default())
+            .collect();
+        b.patterns = order
+            .iter()
+            .map(|&i| old_patterns[i].take().unwrap_or_default())
+            .collect();
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .build(&b.patterns)
@@ -280,9 +296,8 @@ impl Matcher {
     /// Every distinct normalised term of the catalog, sorted: the cue list a
     /// reference run of ripgrep can search for.
     pub fn terms(&self) -> Vec<String> {
-        let mut t = self.patterns.clone();
-        t.sort();
-        t
+        // Already sorted, for the automaton's sake.
+        self.patterns.clone()
     }
 
     /// Number of distinct patterns in the automaton.

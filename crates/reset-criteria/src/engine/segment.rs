@@ -3,11 +3,15 @@
 //! ("1. Objet").
 
 use std::collections::HashSet;
+use std::hash::BuildHasher;
 use std::ops::Range;
 
 /// Splits normalised text into sentence ranges (byte offsets), trimmed.
 /// `abbreviations` are normalised words whose final dot does not end a sentence.
-pub fn split_sentences(text: &str, abbreviations: &HashSet<String>) -> Vec<Range<usize>> {
+pub fn split_sentences<S: BuildHasher>(
+    text: &str,
+    abbreviations: &HashSet<String, S>,
+) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
@@ -49,11 +53,11 @@ fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, r: Range<usize>) {
 }
 
 /// True when the dot at `dot` closes an abbreviation, an initial, or a list number.
-fn dot_is_abbreviation(
+fn dot_is_abbreviation<S: BuildHasher>(
     text: &str,
     sentence_start: usize,
     dot: usize,
-    abbr: &HashSet<String>,
+    abbr: &HashSet<String, S>,
 ) -> bool {
     let before = &text[sentence_start..dot];
     // The word before the dot (letters, digits, inner dots and dashes).
