@@ -82,6 +82,12 @@ pub struct Modality {
     /// Words that end a clause: a negation does not reach beyond them (`mais`, `but`).
     #[serde(default)]
     pub clause_breaks: LangList,
+    /// Contrasts (`et non`, `plutot que`, `rather than`): they end a clause
+    /// too, and what follows one in its clause is what the text rejects
+    /// ("verifie par un agent et non par un traitement automatise"): a cue
+    /// there is negated, a forbidden practice there is prohibited.
+    #[serde(default)]
+    pub contrasts: LangList,
 }
 
 fn default_min_stem() -> usize {

@@ -122,6 +122,47 @@ fn negation_scope_ends_at_the_clause() {
 }
 
 #[test]
+fn a_contrast_rejects_what_follows_it() {
+    // What comes before the contrast is affirmed; what follows it is rejected.
+    assert_eq!(
+        level(
+            "Le titulaire livrera une AIPD plutôt qu'une simple note.",
+            "RULE-01"
+        ),
+        2
+    );
+    assert_eq!(
+        level(
+            "Le titulaire livrera une note de synthèse et non une AIPD.",
+            "RULE-01"
+        ),
+        0
+    );
+    assert_eq!(
+        level(
+            "The supplier shall deliver a short memo rather than a DPIA.",
+            "RULE-01"
+        ),
+        0
+    );
+    // A forbidden practice after a contrast is prohibited.
+    assert_eq!(
+        level(
+            "Les vidéos seront lancées par l'usager et non en lecture automatique.",
+            "RULE-02"
+        ),
+        2
+    );
+    assert_eq!(
+        level(
+            "Videos shall start on a click instead of autoplay.",
+            "RULE-02"
+        ),
+        2
+    );
+}
+
+#[test]
 fn prohibitions_of_a_practice() {
     assert_eq!(
         level(

@@ -711,7 +711,10 @@ impl<'a> Ctx<'a> {
         for h in hits {
             if h.start >= sent.start
                 && h.end <= sent.end
-                && self.class_of(h) == CueClass::Lang(LangClass::ClauseBreak)
+                && matches!(
+                    self.class_of(h),
+                    CueClass::Lang(LangClass::ClauseBreak | LangClass::Contrast)
+                )
             {
                 bounds.push(h.start);
             }
@@ -776,6 +779,20 @@ impl<'a> Ctx<'a> {
             }
         }
         None
+    }
+
+    /// The contrast (`et non`, `rather than`) that opens `clause`, if any:
+    /// clauses start just after their bound.
+    fn contrast_opening(&self, hits: &[TermHit], clause: &Range<u32>) -> Option<(u32, u32)> {
+        let lo = hits.partition_point(|h| h.start + 1 < clause.start);
+        hits[lo..]
+            .iter()
+            .take_while(|h| h.start < clause.start)
+            .find(|h| {
+                h.start + 1 == clause.start
+                    && self.class_of(h) == CueClass::Lang(LangClass::Contrast)
+            })
+            .map(|h| (h.start, h.end))
     }
 
     /// True when a negation sits in a relative clause ("who cannot go online")
@@ -1277,8 +1294,15 @@ impl<'a> Ctx<'a> {
         let negation = self
             .find_class(hits, clause.clone(), LangClass::Negation, &not_negations)
             .filter(|n| !self.negation_in_relative_clause(hits, &clause, *n, modals, cm.anchor));
+        let contrast = self.contrast_opening(hits, &clause);
         let mut prohibited_word: Option<String> = None;
-        if avoid {
+        if let (Some(c), false) = (contrast, avoid) {
+            reasons.push(format!("rejected by a contrast: {}", word(c)));
+            return (0, Some(word(c)), finish(reasons, section, is_heading).1);
+        }
+        if let (Some(c), true) = (contrast, avoid) {
+            prohibited_word = Some(word(c));
+        } else if avoid {
             // A prohibition reaches the whole sentence ("X, Y et Z sont interdits").
             prohibited_word = self
                 .find_class(hits, sent.clone(), LangClass::Negation, &not_negations)

@@ -23,6 +23,7 @@ pub(crate) enum LangClass {
     Limit,
     Hedge,
     Relative,
+    Contrast,
     Exclude,
     OutOfScope,
     Context,
@@ -221,6 +222,7 @@ impl Matcher {
         b.add_list(CueClass::Lang(LangClass::Limit), &m.limits);
         b.add_list(CueClass::Lang(LangClass::Hedge), &m.hedges);
         b.add_list(CueClass::Lang(LangClass::Relative), &m.relatives);
+        b.add_list(CueClass::Lang(LangClass::Contrast), &m.contrasts);
         let v = &l.verification;
         for list in [&v.standards, &v.deliverables, &v.audits, &v.penalties] {
             b.add_list(CueClass::Lang(LangClass::Verification), list);
