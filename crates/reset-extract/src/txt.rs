@@ -2,13 +2,22 @@
 //! (numbered titles, `ARTICLE 4 –`, all-caps lines, `#` lines, list markers,
 //! pipe or tab tables, paragraphs as runs of non-empty lines).
 
+use std::borrow::Cow;
+
 use reset_criteria::document::{Block, BlockKind, Position};
 
 /// Decodes text bytes: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM,
 /// else Windows-1252. Line ends become `\n`.
-pub(crate) fn decode_text(bytes: &[u8]) -> String {
-    let text: String = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        String::from_utf8_lossy(rest).into_owned()
+///
+/// Owned UTF-8 bytes are decoded in place, without a copy (the BOM and the
+/// `\r` are removed in the same buffer); other encodings are decoded into a
+/// new string and the bytes are dropped at once. Either way, only one copy
+/// of the text is alive when this returns.
+pub(crate) fn decode_text(bytes: Cow<'_, [u8]>) -> String {
+    let text: String = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        let mut v = bytes.into_owned();
+        v.drain(..3);
+        utf8_lossy(v)
     } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         encoding_rs::UTF_16LE
             .decode_without_bom_handling(rest)
@@ -19,22 +28,63 @@ pub(crate) fn decode_text(bytes: &[u8]) -> String {
             .decode_without_bom_handling(rest)
             .0
             .into_owned()
-    } else if let Some(encoding) = utf16_without_bom(bytes) {
-        encoding.decode_without_bom_handling(bytes).0.into_owned()
+    } else if let Some(encoding) = utf16_without_bom(&bytes) {
+        encoding.decode_without_bom_handling(&bytes).0.into_owned()
     } else {
-        match std::str::from_utf8(bytes) {
-            Ok(s) => s.to_owned(),
-            Err(_) => encoding_rs::WINDOWS_1252
-                .decode_without_bom_handling(bytes)
+        let windows_1252 = |b: &[u8]| {
+            encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(b)
                 .0
-                .into_owned(),
+                .into_owned()
+        };
+        match bytes {
+            Cow::Owned(v) => match String::from_utf8(v) {
+                Ok(s) => s,
+                Err(e) => windows_1252(e.as_bytes()),
+            },
+            Cow::Borrowed(b) => match std::str::from_utf8(b) {
+                Ok(s) => s.to_owned(),
+                Err(_) => windows_1252(b),
+            },
         }
     };
-    if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text
+    unify_line_ends(text)
+}
+
+/// UTF-8 bytes as a string, in place when they are valid (else with
+/// U+FFFD for each invalid sequence, in a new string).
+fn utf8_lossy(v: Vec<u8>) -> String {
+    match String::from_utf8(v) {
+        Ok(s) => s,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
     }
+}
+
+/// `\r\n` and lone `\r` become `\n`, in place (both are ASCII, so no
+/// UTF-8 sequence is cut).
+fn unify_line_ends(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut v = text.into_bytes();
+    let mut w = 0;
+    let mut r = 0;
+    while r < v.len() {
+        let b = v[r];
+        r += 1;
+        if b == b'\r' {
+            if v.get(r) == Some(&b'\n') {
+                continue; // the \n that follows is kept
+            }
+            v[w] = b'\n';
+        } else {
+            v[w] = b;
+        }
+        w += 1;
+    }
+    v.truncate(w);
+    // Still UTF-8: only ASCII bytes were removed or replaced.
+    utf8_lossy(v)
 }
 
 /// UTF-16 without a byte-order mark, told by its zero bytes: in mostly
@@ -71,17 +121,25 @@ pub(crate) fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::En
 
 /// Extracts the blocks of a plain text.
 pub(crate) fn parse(text: &str) -> Vec<Block> {
-    let lines: Vec<&str> = text.split('\n').collect();
+    // Lines are read as they come, with one line of look-behind and one of
+    // look-ahead (tab tables need their neighbours): no list of every line.
+    let mut lines = text.split('\n').peekable();
+    let mut previous: Option<&str> = None;
+    let mut index = 0usize;
     let mut blocks = Vec::new();
     let mut current: Option<Block> = None;
     let mut table_row: Option<u32> = None;
     let mut prev_blank = true;
     let mut prev_heading = false;
-    for (i, raw) in lines.iter().enumerate() {
+    while let Some(line) = lines.next() {
+        let i = index;
+        index += 1;
+        let prev = previous.replace(line);
+        let next = lines.peek().copied();
         let raw = if i == 0 {
-            raw.trim_start_matches('\u{feff}')
+            line.trim_start_matches('\u{feff}')
         } else {
-            raw
+            line
         };
         let line_no = i as u32 + 1;
         let trimmed = raw.trim();
@@ -93,12 +151,6 @@ pub(crate) fn parse(text: &str) -> Vec<Block> {
             continue;
         }
         let indent = raw.chars().take_while(|c| c.is_whitespace()).count() as u32;
-        let prev = if i > 0 {
-            lines.get(i - 1).copied()
-        } else {
-            None
-        };
-        let next = lines.get(i + 1).copied();
         if let Some(row) = table_cells(raw, prev, next) {
             flush(&mut current, &mut blocks);
             prev_blank = false;
@@ -162,11 +214,14 @@ pub(crate) fn parse(text: &str) -> Vec<Block> {
         }
     }
     flush(&mut current, &mut blocks);
+    blocks.shrink_to_fit();
     blocks
 }
 
 fn flush(current: &mut Option<Block>, blocks: &mut Vec<Block>) {
-    if let Some(b) = current.take() {
+    if let Some(mut b) = current.take() {
+        // A paragraph grown line by line may hold up to twice its text.
+        b.text.shrink_to_fit();
         blocks.push(b);
     }
 }
