@@ -397,9 +397,7 @@ pub fn parse(text: &str, display: &str, base: &Path) -> Result<Config> {
                     u64::try_from(*n).map_err(|_| "a size cannot be negative".to_string())
                 }
                 (toml::Value::String(s), true) => parse_size(s),
-                (_, true) => {
-                    Err("write a number of bytes or a size such as \"100M\"".to_string())
-                }
+                (_, true) => Err("write a number of bytes or a size such as \"100M\"".to_string()),
                 (toml::Value::Integer(n), false) => match u64::try_from(*n) {
                     Ok(n) if n >= 1 => Ok(n),
                     _ => Err("takes a number of at least 1".to_string()),
@@ -517,7 +515,10 @@ pub fn parse(text: &str, display: &str, base: &Path) -> Result<Config> {
 impl Config {
     /// The value the file sets for an extraction limit, if any.
     pub fn limit(&self, kind: LimitKind) -> Option<u64> {
-        self.limits.iter().find(|(k, _)| *k == kind).map(|(_, v)| *v)
+        self.limits
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|(_, v)| *v)
     }
 
     /// The ids of `fail_on`.
@@ -725,13 +726,19 @@ documents = "lot-2/**"
         );
         assert!(e.contains("not a date") && e.contains(":4:"), "{e}");
         let e = parse_err("[limits]\nmax_entries = 0\n");
-        assert!(e.contains("max_entries: takes a number of at least 1") && e.contains(":2:"), "{e}");
+        assert!(
+            e.contains("max_entries: takes a number of at least 1") && e.contains(":2:"),
+            "{e}"
+        );
         let e = parse_err("[limits]\nmax_pdf_pages = \"10\"\n");
         assert!(e.contains("max_pdf_pages: takes a whole number"), "{e}");
         let e = parse_err("[limits]\nmax_inflated = \"lots\"\n");
         assert!(e.contains("max_inflated: unknown size unit"), "{e}");
         let e = parse_err("[limits]\nmax_zip_entries = 3\n");
-        assert!(e.contains("unknown field") && e.contains("max_entries"), "{e}");
+        assert!(
+            e.contains("unknown field") && e.contains("max_entries"),
+            "{e}"
+        );
         let e = parse_err("lang = \"de\"\n");
         assert!(e.contains("unknown language"), "{e}");
         let c = parse(

@@ -45,7 +45,13 @@ fn run(cmd: &mut Command) -> Out {
 
 /// Exit 2, and stderr names the file, the limit and its option.
 fn refused(r: &Out, file: &str, message: &str) {
-    assert_eq!(r.code, Some(2), "stdout:\n{}\nstderr:\n{}", r.stdout, r.stderr);
+    assert_eq!(
+        r.code,
+        Some(2),
+        "stdout:\n{}\nstderr:\n{}",
+        r.stdout,
+        r.stderr
+    );
     let line = r
         .stderr
         .lines()
@@ -72,7 +78,11 @@ fn inputs() -> tempfile::TempDir {
     std::fs::copy(fixture("bench_100p.pdf"), dir.path().join("long.pdf")).unwrap();
     let dce = dir.path().join("dce");
     std::fs::create_dir(&dce).unwrap();
-    std::fs::write(dce.join("CCTP.md"), "# CCTP\n\nLe titulaire doit chiffrer.\n").unwrap();
+    std::fs::write(
+        dce.join("CCTP.md"),
+        "# CCTP\n\nLe titulaire doit chiffrer.\n",
+    )
+    .unwrap();
     std::fs::write(dce.join("RC.md"), "# RC\n\nRèglement.\n").unwrap();
     dir
 }
@@ -120,7 +130,11 @@ fn each_limit_from_the_command_line_names_its_option() {
     ];
     for (args, file, message) in cases {
         // `extract` fails with the error; `spec` reports it for the document.
-        refused(&run(rc_in(d).arg("--no-config").arg("extract").args(*args)), file, message);
+        refused(
+            &run(rc_in(d).arg("--no-config").arg("extract").args(*args)),
+            file,
+            message,
+        );
         let r = run(rc_in(d)
             .arg("--no-config")
             .arg("spec")
@@ -140,7 +154,10 @@ fn each_limit_from_the_command_line_names_its_option() {
             .copied()
             .filter(|a| *a == args[0] || *a == "--dossier")
             .collect();
-        accepted(&run(rc_in(d).arg("--no-config").arg("extract").args(&plain)));
+        accepted(&run(rc_in(d)
+            .arg("--no-config")
+            .arg("extract")
+            .args(&plain)));
     }
 }
 
@@ -152,7 +169,13 @@ fn every_reading_command_applies_the_limits() {
     let product = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../examples/products/municipal-website.toml");
     let runs = [
-        run(rc_in(d).args(["--no-config", "clauses", "deep.html", "--max-html-depth", "10"])),
+        run(rc_in(d).args([
+            "--no-config",
+            "clauses",
+            "deep.html",
+            "--max-html-depth",
+            "10",
+        ])),
         run(rc_in(d)
             .args(["--no-config", "match", "deep.html"])
             .arg(&product)
@@ -170,7 +193,12 @@ fn every_reading_command_applies_the_limits() {
         refused(r, "deep.html", message);
     }
     accepted(&run(rc_in(d).args(["--no-config", "clauses", "deep.html"])));
-    accepted(&run(rc_in(d).args(["--no-config", "diff", "deep.html", "deep.html"])));
+    accepted(&run(rc_in(d).args([
+        "--no-config",
+        "diff",
+        "deep.html",
+        "deep.html",
+    ])));
 }
 
 #[test]
@@ -224,7 +252,12 @@ fn config_keys_take_effect_and_the_command_line_wins() {
         "(--max-files)",
     );
     // ...and the command line wins over the file.
-    accepted(&run(rc_in(d).args(["extract", "deep.html", "--max-html-depth", "100"])));
+    accepted(&run(rc_in(d).args([
+        "extract",
+        "deep.html",
+        "--max-html-depth",
+        "100",
+    ])));
     accepted(&run(rc_in(d).args([
         "spec",
         "deep.html",
@@ -252,7 +285,13 @@ fn config_keys_take_effect_and_the_command_line_wins() {
         "--max-inflated",
         "10M",
     ])));
-    accepted(&run(rc_in(d).args(["extract", "--dossier", "dce", "--max-files", "2"])));
+    accepted(&run(rc_in(d).args([
+        "extract",
+        "--dossier",
+        "dce",
+        "--max-files",
+        "2",
+    ])));
     // --no-config: the defaults.
     accepted(&run(rc_in(d).args(["--no-config", "extract", "deep.html"])));
 
@@ -275,7 +314,10 @@ fn config_keys_take_effect_and_the_command_line_wins() {
             .iter()
             .find(|s| s["name"] == name)
             .unwrap_or_else(|| panic!("no setting {name}: {v}"));
-        (s["value"].clone(), s["source"].as_str().unwrap().to_string())
+        (
+            s["value"].clone(),
+            s["source"].as_str().unwrap().to_string(),
+        )
     };
     let file = "reset-check.toml".to_string();
     let cli = "command line".to_string();
@@ -296,9 +338,19 @@ fn config_keys_take_effect_and_the_command_line_wins() {
         .lines()
         .find(|l| l.contains("max_input_size"))
         .unwrap();
-    assert!(row.contains("50000000 (50 MB)") && row.contains("reset-check.toml"), "{row}");
-    let row = r.stdout.lines().find(|l| l.contains("max_xml_depth")).unwrap();
-    assert!(row.contains('3') && row.contains("reset-check.toml"), "{row}");
+    assert!(
+        row.contains("50000000 (50 MB)") && row.contains("reset-check.toml"),
+        "{row}"
+    );
+    let row = r
+        .stdout
+        .lines()
+        .find(|l| l.contains("max_xml_depth"))
+        .unwrap();
+    assert!(
+        row.contains('3') && row.contains("reset-check.toml"),
+        "{row}"
+    );
 
     // Defaults, without the file.
     let r = run(rc_in(d).args(["--no-config", "config", "--format", "json"]));
@@ -332,16 +384,23 @@ fn bad_limit_values_are_usage_errors() {
         (&["--max-inflated", "5X"][..], "unknown size unit"),
         (&["--max-input-size=-1M"][..], "cannot be negative"),
     ] {
-        let r = run(rc_in(d).args(["--no-config", "extract", "deep.html"]).args(args));
+        let r = run(rc_in(d)
+            .args(["--no-config", "extract", "deep.html"])
+            .args(args));
         assert_eq!(r.code, Some(2), "{args:?}");
         let option = args[0].split('=').next().unwrap();
-        assert!(r.stderr.contains(says) && r.stderr.contains(option), "{}", r.stderr);
+        assert!(
+            r.stderr.contains(says) && r.stderr.contains(option),
+            "{}",
+            r.stderr
+        );
     }
     std::fs::write(d.join("reset-check.toml"), "[limits]\nmax_xml_depth = 0\n").unwrap();
     let r = run(rc_in(d).args(["extract", "deep.html"]));
     assert_eq!(r.code, Some(2));
     assert!(
-        r.stderr.contains("max_xml_depth: takes a number of at least 1")
+        r.stderr
+            .contains("max_xml_depth: takes a number of at least 1")
             && r.stderr.contains("reset-check.toml:2:"),
         "{}",
         r.stderr

@@ -424,15 +424,12 @@ pub fn read_toml_files(dir: &Path) -> Result<Vec<SourceFile>, CatalogError> {
     let mut files = Vec::new();
     for p in paths {
         // A grid file is read whole: one over the limit is refused by name.
-        let text = crate::files::read_text_limited(
-            &p,
-            crate::files::MAX_GRID_FILE_BYTES,
-            "a grid file",
-        )
-        .map_err(|e| CatalogError::Io {
-            path: p.display().to_string(),
-            source: e,
-        })?;
+        let text =
+            crate::files::read_text_limited(&p, crate::files::MAX_GRID_FILE_BYTES, "a grid file")
+                .map_err(|e| CatalogError::Io {
+                path: p.display().to_string(),
+                source: e,
+            })?;
         files.push(SourceFile::new(p.display().to_string(), text));
     }
     Ok(files)

@@ -84,7 +84,10 @@ mod tests {
             e.to_string(),
             "file size exceeds the limit of 2 kB for a grid file"
         );
-        assert_eq!(read_text_limited(&p, 2001, "a grid file").unwrap().len(), 2001);
+        assert_eq!(
+            read_text_limited(&p, 2001, "a grid file").unwrap().len(),
+            2001
+        );
         std::fs::write(&p, b"ok \xff").unwrap();
         let e = read_text_limited(&p, 2000, "a grid file").unwrap_err();
         assert_eq!(e.kind(), std::io::ErrorKind::InvalidData);

@@ -107,7 +107,7 @@ fn is_safe_name(name: &str) -> bool {
     let unified = name.replace('\\', "/");
     !unified.is_empty()
         && !unified.starts_with('/')
-        && !unified.as_bytes().get(1).is_some_and(|&b| b == b':')
+        && unified.as_bytes().get(1) != Some(&b':')
         && !unified.split('/').any(|part| part == "..")
 }
 
@@ -155,7 +155,14 @@ mod tests {
         for ok in ["a.md", "DCE/CCTP.docx", "a..b.md", "x/..y/z.md"] {
             assert!(is_safe_name(ok), "{ok}");
         }
-        for bad in ["", "../a.md", "/a.md", "\\a.md", "a\\..\\..\\b.md", "D:/a.md"] {
+        for bad in [
+            "",
+            "../a.md",
+            "/a.md",
+            "\\a.md",
+            "a\\..\\..\\b.md",
+            "D:/a.md",
+        ] {
             assert!(!is_safe_name(bad), "{bad}");
         }
     }

@@ -163,7 +163,12 @@ pub fn write_text(doc: &Document, out: &mut dyn Write) -> std::io::Result<()> {
             let file = b.file.as_deref().unwrap_or_default();
             write!(out, "{file:<wf$}  ")?;
         }
-        write!(out, "{:<wp$}  {:<wk$}  ", b.position.describe(), kind(b.kind))?;
+        write!(
+            out,
+            "{:<wp$}  {:<wk$}  ",
+            b.position.describe(),
+            kind(b.kind)
+        )?;
         for (i, line) in b.text.split('\n').enumerate() {
             if i > 0 {
                 out.write_all(" ⏎ ".as_bytes())?;

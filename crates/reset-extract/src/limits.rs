@@ -194,7 +194,10 @@ mod tests {
         options.sort_unstable();
         options.dedup();
         assert_eq!(options.len(), 7);
-        let bytes: Vec<_> = LimitKind::ALL.into_iter().filter(|k| k.is_bytes()).collect();
+        let bytes: Vec<_> = LimitKind::ALL
+            .into_iter()
+            .filter(|k| k.is_bytes())
+            .collect();
         assert_eq!(bytes, [LimitKind::InputSize, LimitKind::InflatedSize]);
     }
 }

@@ -564,7 +564,10 @@ fn zipped_dossier_reads_each_name_s_own_entry() {
     let files = files_in_order(&doc);
     assert_eq!(files.len(), 2, "{files:?}");
     assert_eq!(files[0], "CCTP.md");
-    assert!(files[1].ends_with(".md") && files[1] != "Q_____.md", "{files:?}");
+    assert!(
+        files[1].ends_with(".md") && files[1] != "Q_____.md",
+        "{files:?}"
+    );
     let text_of = |f: &str| -> Vec<String> {
         doc.blocks
             .iter()
@@ -572,7 +575,10 @@ fn zipped_dossier_reads_each_name_s_own_entry() {
             .map(|b| norm(&b.text))
             .collect()
     };
-    assert_eq!(text_of("CCTP.md"), vec!["Le titulaire doit chiffrer les donnees."]);
+    assert_eq!(
+        text_of("CCTP.md"),
+        vec!["Le titulaire doit chiffrer les donnees."]
+    );
     assert_eq!(text_of(&files[1]), vec!["Annexe au nom ancien."]);
     assert!(
         doc.blocks.iter().all(|b| !b.text.contains("pirate")),

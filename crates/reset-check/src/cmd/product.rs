@@ -12,9 +12,9 @@ use crate::batch;
 use crate::cli::Format;
 use crate::config::{apply_waivers, Date};
 use anyhow::{bail, Result};
+use reset_criteria::files::{read_text_limited, MAX_PRODUCT_FILE_BYTES};
 use reset_criteria::product::{assess_product, ProductFile, ProductOptions, ProductValidator};
 use reset_criteria::report::{DocumentKind, DocumentReport, Report};
-use reset_criteria::files::{read_text_limited, MAX_PRODUCT_FILE_BYTES};
 use reset_criteria::{Catalog, Diagnostics, Lang, SourceFile};
 use std::path::{Path, PathBuf};
 
