@@ -41,6 +41,14 @@ pub fn extract_path(path: &Path, limits: &Limits) -> Result<Document, ExtractErr
         return dossier::from_path(path, limits);
     }
     let name = path.display().to_string();
+    // A large plain text is read line by line, never whole.
+    if let Some(blocks) = txt::stream_file(path, &name, limits)? {
+        return Ok(Document {
+            source: name,
+            format: Format::Txt.as_str().to_string(),
+            blocks,
+        });
+    }
     let bytes = read_limited(path, limits)?;
     // The bytes are handed over: a text is decoded in place and the raw
     // buffer is gone before the blocks are built.

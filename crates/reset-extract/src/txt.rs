@@ -3,8 +3,15 @@
 //! pipe or tab tables, paragraphs as runs of non-empty lines).
 
 use std::borrow::Cow;
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
+use std::path::Path;
 
 use reset_criteria::document::{Block, BlockKind, Position};
+
+use crate::error::ExtractError;
+use crate::limits::{LimitKind, Limits};
 
 /// Decodes text bytes: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM,
 /// else Windows-1252. Line ends become `\n`.
@@ -119,23 +126,222 @@ pub(crate) fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::En
     }
 }
 
+/// Plain-text files from this size on are read line by line by
+/// [`stream_file`]; smaller ones are read whole.
+pub(crate) const STREAM_FROM: u64 = 1 << 20;
+
+/// Extracts a plain-text file line by line, so that neither its bytes nor
+/// its decoded text are ever held whole: memory is the blocks and one line.
+/// Two passes: the first tells whether the whole file is UTF-8 (else it is
+/// Windows-1252, as [`decode_text`] decides), the second decodes and parses
+/// each line. The blocks are those `parse(&decode_text(bytes))` gives.
+///
+/// Returns `Ok(None)` when the file is not one this reads so (smaller than
+/// [`STREAM_FROM`], over the input limit, another format, or UTF-16): the
+/// caller then reads it whole.
+pub(crate) fn stream_file(
+    path: &Path,
+    name: &str,
+    limits: &Limits,
+) -> Result<Option<Vec<Block>>, ExtractError> {
+    let io = |e| ExtractError::io(name, e);
+    let mut file = File::open(path).map_err(io)?;
+    let len = file.metadata().map_err(io)?.len();
+    if len < STREAM_FROM || len > limits.max_input_bytes {
+        return Ok(None);
+    }
+    // The format from the first 64 kB, as `sniff` reads them.
+    let mut head = Vec::with_capacity(1 << 16);
+    (&mut file)
+        .take(1 << 16)
+        .read_to_end(&mut head)
+        .map_err(io)?;
+    let utf16 = head.starts_with(&[0xFF, 0xFE])
+        || head.starts_with(&[0xFE, 0xFF])
+        || utf16_without_bom(&head).is_some();
+    if head.starts_with(b"PK") || utf16 {
+        return Ok(None);
+    }
+    if !matches!(
+        crate::sniff::detect_with(name, &head, limits),
+        Ok(crate::sniff::Format::Txt)
+    ) {
+        return Ok(None);
+    }
+    let bom = head.starts_with(&[0xEF, 0xBB, 0xBF]);
+    let limit = limits.max_input_bytes.saturating_add(1);
+    file.seek(SeekFrom::Start(0)).map_err(io)?;
+    let encoding = if bom {
+        LineEncoding::Utf8Lossy
+    } else if is_utf8((&mut file).take(limit)).map_err(io)? {
+        LineEncoding::Utf8
+    } else {
+        LineEncoding::Windows1252
+    };
+    file.seek(SeekFrom::Start(if bom { 3 } else { 0 }))
+        .map_err(io)?;
+    let mut lines = FileLines {
+        reader: BufReader::with_capacity(1 << 16, file.take(limit)),
+        encoding,
+        pending: VecDeque::new(),
+        done: false,
+        error: None,
+        read: if bom { 3 } else { 0 },
+    };
+    let blocks = parse_lines(&mut lines);
+    if let Some(e) = lines.error {
+        return Err(io(e));
+    }
+    if lines.read > limits.max_input_bytes {
+        // The file grew while it was read.
+        return Err(ExtractError::limit(
+            name,
+            LimitKind::InputSize,
+            limits.max_input_bytes,
+        ));
+    }
+    Ok(Some(blocks))
+}
+
+/// True when everything `r` gives is UTF-8 (read in 64 kB pieces).
+fn is_utf8(mut r: impl Read) -> std::io::Result<bool> {
+    let mut buf = vec![0u8; 1 << 16];
+    let mut carry = 0;
+    loop {
+        let n = r.read(&mut buf[carry..])?;
+        if n == 0 {
+            return Ok(carry == 0);
+        }
+        let filled = carry + n;
+        match std::str::from_utf8(&buf[..filled]) {
+            Ok(_) => carry = 0,
+            // A sequence cut by the end of the piece: kept for the next.
+            Err(e) if e.error_len().is_none() => {
+                let start = e.valid_up_to();
+                buf.copy_within(start..filled, 0);
+                carry = filled - start;
+            }
+            Err(_) => return Ok(false),
+        }
+    }
+}
+
+/// How [`FileLines`] decodes a line.
+#[derive(Clone, Copy)]
+enum LineEncoding {
+    /// The file is UTF-8.
+    Utf8,
+    /// The file had a UTF-8 byte-order mark: invalid sequences become U+FFFD.
+    Utf8Lossy,
+    /// The file is not UTF-8.
+    Windows1252,
+}
+
+/// The lines of a file, decoded, with `\r\n` and lone `\r` as line ends,
+/// exactly as `decode_text(bytes).split('\n')` gives them.
+struct FileLines<R> {
+    reader: R,
+    encoding: LineEncoding,
+    pending: VecDeque<String>,
+    done: bool,
+    error: Option<std::io::Error>,
+    read: u64,
+}
+
+impl<R: BufRead> FileLines<R> {
+    fn decode(&self, bytes: Vec<u8>) -> String {
+        match self.encoding {
+            LineEncoding::Utf8 | LineEncoding::Utf8Lossy => utf8_lossy(bytes),
+            LineEncoding::Windows1252 => encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(&bytes)
+                .0
+                .into_owned(),
+        }
+    }
+
+    /// One piece between `\n`s: a `\r` just before the `\n` goes with it,
+    /// and every other `\r` ends a line.
+    fn push(&mut self, mut piece: Vec<u8>, before_newline: bool) {
+        if before_newline && piece.last() == Some(&b'\r') {
+            piece.pop();
+        }
+        if !piece.contains(&b'\r') {
+            let line = self.decode(piece);
+            self.pending.push_back(line);
+            return;
+        }
+        for part in piece.split(|&b| b == b'\r') {
+            let line = self.decode(part.to_vec());
+            self.pending.push_back(line);
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for FileLines<R> {
+    type Item = String;
+
+    fn next(&mut self) -> Option<String> {
+        loop {
+            if let Some(line) = self.pending.pop_front() {
+                return Some(line);
+            }
+            if self.done {
+                return None;
+            }
+            let mut piece = Vec::new();
+            match self.reader.read_until(b'\n', &mut piece) {
+                Err(e) => {
+                    self.error = Some(e);
+                    self.done = true;
+                }
+                // The end: after a final `\n`, one empty line, as `split` gives.
+                Ok(0) => {
+                    self.done = true;
+                    self.push(Vec::new(), false);
+                }
+                Ok(n) => {
+                    self.read += n as u64;
+                    if piece.last() == Some(&b'\n') {
+                        piece.pop();
+                        self.push(piece, true);
+                    } else {
+                        self.done = true;
+                        self.push(piece, false);
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Extracts the blocks of a plain text.
 pub(crate) fn parse(text: &str) -> Vec<Block> {
-    // Lines are read as they come, with one line of look-behind and one of
-    // look-ahead (tab tables need their neighbours): no list of every line.
-    let mut lines = text.split('\n').peekable();
-    let mut previous: Option<&str> = None;
+    parse_lines(text.split('\n'))
+}
+
+/// Extracts the blocks of a plain text given as its lines (without their
+/// `\n`), as they come: one line of look-behind and one of look-ahead (tab
+/// tables need their neighbours), no list of every line, so that a file can
+/// be read line by line ([`stream_file`]).
+pub(crate) fn parse_lines<L: AsRef<str>>(lines: impl Iterator<Item = L>) -> Vec<Block> {
+    let mut lines = lines.peekable();
+    // The line being read, and (in the loop) the one before it.
+    let mut this: Option<L> = None;
     let mut index = 0usize;
     let mut blocks = Vec::new();
     let mut current: Option<Block> = None;
     let mut table_row: Option<u32> = None;
     let mut prev_blank = true;
     let mut prev_heading = false;
-    while let Some(line) = lines.next() {
+    while let Some(owned) = lines.next() {
+        let before = this.replace(owned);
+        let Some(line) = this.as_ref().map(AsRef::as_ref) else {
+            break;
+        };
+        let prev = before.as_ref().map(AsRef::as_ref);
+        let next = lines.peek().map(AsRef::as_ref);
         let i = index;
         index += 1;
-        let prev = previous.replace(line);
-        let next = lines.peek().copied();
         let raw = if i == 0 {
             line.trim_start_matches('\u{feff}')
         } else {
@@ -451,4 +657,94 @@ fn is_caps_title(trimmed: &str) -> bool {
         && trimmed.chars().count() <= 90
         && !trimmed.chars().any(|c| c.is_lowercase())
         && !trimmed.ends_with(['.', ':'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `stream_file` gives for these bytes, read from memory.
+    fn streamed(bytes: &[u8]) -> Vec<Block> {
+        let bom = bytes.starts_with(&[0xEF, 0xBB, 0xBF]);
+        let encoding = if bom {
+            LineEncoding::Utf8Lossy
+        } else if is_utf8(bytes).unwrap() {
+            LineEncoding::Utf8
+        } else {
+            LineEncoding::Windows1252
+        };
+        let mut lines = FileLines {
+            reader: if bom { &bytes[3..] } else { bytes },
+            encoding,
+            pending: VecDeque::new(),
+            done: false,
+            error: None,
+            read: 0,
+        };
+        let blocks = parse_lines(&mut lines);
+        assert!(lines.error.is_none());
+        blocks
+    }
+
+    fn whole(bytes: &[u8]) -> Vec<Block> {
+        parse(&decode_text(Cow::Borrowed(bytes)))
+    }
+
+    #[test]
+    fn line_by_line_gives_the_blocks_of_the_whole_text() {
+        let cases: &[&[u8]] = &[
+            b"x",
+            b"x\n",
+            b"\n\n",
+            b"a\r",
+            b"a\r\r\nb\rc\r\n\r\n",
+            b"TITRE UN\r\n\r\nArticle 2 - Objet\r\nLe titulaire doit.\r\n- un\r\n  - deux\r\n",
+            b"a\tb\tc\n1\t2\t3\n\n| x | y |\n|---|---|\n| 1 | 2 |\n",
+            "\u{feff}\u{feff}# Titre\n\nTexte accentu\u{e9}.\n".as_bytes(),
+            b"\xEF\xBB\xBFbad \xE2\x82\nsuite \xff\r\n",
+            b"Windows-1252 : \xe9t\xe9, \x93guillemets\x94\r\n\r\n1.2 Suite\n",
+            b"no newline at the end",
+            b"trailing\n\n\n",
+        ];
+        for bytes in cases {
+            assert_eq!(
+                streamed(bytes),
+                whole(bytes),
+                "{:?}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
+    }
+
+    #[test]
+    fn utf8_is_told_across_the_64_kb_pieces() {
+        let mut cut = vec![b'a'; 65535];
+        cut.extend("é\nfin\n".as_bytes());
+        assert!(is_utf8(cut.as_slice()).unwrap());
+        assert_eq!(streamed(&cut), whole(&cut));
+        let mut bad = vec![b'a'; 70000];
+        bad.push(0xe9);
+        assert!(!is_utf8(bad.as_slice()).unwrap());
+        let mut truncated = vec![b'a'; 10];
+        truncated.extend(&"é".as_bytes()[..1]);
+        assert!(!is_utf8(truncated.as_slice()).unwrap());
+        assert_eq!(streamed(&bad), whole(&bad));
+    }
+
+    #[test]
+    fn decoding_in_place_matches_decoding_a_copy() {
+        for bytes in [
+            &b"\xEF\xBB\xBFa\r\nb"[..],
+            b"plain\r\ntext\r",
+            b"caf\xe9",
+            "déjà\n".as_bytes(),
+        ] {
+            assert_eq!(
+                decode_text(Cow::Owned(bytes.to_vec())),
+                decode_text(Cow::Borrowed(bytes))
+            );
+        }
+        assert_eq!(decode_text(Cow::Borrowed(b"a\r\r\nb\rc")), "a\n\nb\nc");
+        assert_eq!(decode_text(Cow::Borrowed(b"caf\xe9")), "café");
+    }
 }

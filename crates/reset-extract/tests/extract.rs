@@ -664,3 +664,61 @@ fn render_text_and_json() {
     assert_eq!(json["blocks"][0]["depth"], 1);
     assert_eq!(json["blocks"][0]["position"]["line"], 1);
 }
+
+/// A plain text from 1 MB on is read line by line (never whole): the same
+/// document as when it is read whole from memory, whatever its encoding
+/// and line ends.
+#[test]
+fn a_large_text_read_line_by_line_is_the_same_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = read("tender.txt");
+    let variants: Vec<(&str, Vec<u8>)> = vec![
+        ("utf8.txt", corpus.clone()),
+        (
+            "crlf.txt",
+            String::from_utf8_lossy(&corpus)
+                .replace('\n', "\r\n")
+                .into_bytes(),
+        ),
+        ("cp1252.txt", read("tender_cp1252.txt")),
+        ("bom.txt", corpus.clone()),
+        (
+            "tabs.txt",
+            b"Lot\tPrix\tD\xe9lai\n1\t100\t3 mois\r\n2\t200\t6 mois\r".to_vec(),
+        ),
+    ];
+    for (name, unit) in variants {
+        let mut bytes = Vec::new();
+        while bytes.len() < 1_200_000 {
+            bytes.extend_from_slice(&unit);
+            bytes.extend_from_slice(b"\n\n");
+        }
+        if name == "bom.txt" {
+            bytes.splice(0..0, [0xEF, 0xBB, 0xBF]);
+        }
+        let path = dir.path().join(name);
+        std::fs::write(&path, &bytes).unwrap();
+        let streamed = extract_path(&path, &Limits::default()).unwrap();
+        let whole = extract_bytes(&path.display().to_string(), &bytes, &Limits::default()).unwrap();
+        assert_eq!(streamed.format, "txt", "{name}");
+        assert!(streamed.blocks.len() > 100, "{name}");
+        assert_eq!(streamed, whole, "{name}");
+    }
+    // The input limit holds too.
+    let path = dir.path().join("utf8.txt");
+    let limits = Limits {
+        max_input_bytes: 1_100_000,
+        ..Limits::default()
+    };
+    let e = extract_path(&path, &limits).unwrap_err();
+    assert!(
+        matches!(
+            e,
+            ExtractError::Limit {
+                kind: LimitKind::InputSize,
+                ..
+            }
+        ),
+        "{e}"
+    );
+}
