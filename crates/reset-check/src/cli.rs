@@ -6,6 +6,7 @@
 
 use crate::cmd;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use reset_extract::LimitKind;
 use std::path::PathBuf;
 
 const EXAMPLES: &str = "\
@@ -105,6 +106,108 @@ pub struct GlobalArgs {
     pub no_config: bool,
 }
 
+/// The extraction limits, shared by every command that reads tender
+/// documents (`spec`, `extract`, `clauses`, `match`, `diff`, and `config` to
+/// show the merge). Each is also a key of `[limits]` in `reset-check.toml`
+/// (the option's name with `_`: `--max-xml-depth` is `max_xml_depth`); the
+/// command line wins over the file, the file over the default. The option
+/// names are those the limit errors give (`reset_extract::LimitKind::option`).
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Limits (also [limits] in reset-check.toml)")]
+pub struct LimitArgs {
+    /// Largest input file, e.g. 50M, 1G (k, M, G: powers of 1000; Ki, Mi, Gi: of 1024) [default: 100M]
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub max_input_size: Option<u64>,
+
+    /// Largest total inflated size of the parts read from one zip (docx, odt, zipped dossier) [default: 500M]
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub max_inflated: Option<u64>,
+
+    /// Most entries a zip (docx, odt, zipped dossier) may list [default: 10000]
+    #[arg(long, value_name = "N", value_parser = parse_count)]
+    pub max_entries: Option<u64>,
+
+    /// Deepest XML element nesting in docx and odt [default: 256]
+    #[arg(long, value_name = "N", value_parser = parse_count)]
+    pub max_xml_depth: Option<u64>,
+
+    /// Most pages read from a PDF [default: 2000]
+    #[arg(long, value_name = "N", value_parser = parse_count)]
+    pub max_pdf_pages: Option<u64>,
+
+    /// Deepest HTML element nesting [default: 512]
+    #[arg(long, value_name = "N", value_parser = parse_count)]
+    pub max_html_depth: Option<u64>,
+
+    /// Most documents in one dossier (a folder or .zip read as one tender) [default: 1000]
+    #[arg(long, value_name = "N", value_parser = parse_count)]
+    pub max_files: Option<u64>,
+}
+
+impl LimitArgs {
+    /// The value given on the command line for one limit, if any.
+    pub fn get(&self, kind: LimitKind) -> Option<u64> {
+        match kind {
+            LimitKind::InputSize => self.max_input_size,
+            LimitKind::InflatedSize => self.max_inflated,
+            LimitKind::ZipEntries => self.max_entries,
+            LimitKind::XmlDepth => self.max_xml_depth,
+            LimitKind::PdfPages => self.max_pdf_pages,
+            LimitKind::HtmlDepth => self.max_html_depth,
+            LimitKind::DossierFiles => self.max_files,
+        }
+    }
+}
+
+/// The key of a limit in `[limits]` of `reset-check.toml`: its option
+/// without the dashes, `_` for `-` (`--max-xml-depth` → `max_xml_depth`).
+pub fn limit_key(kind: LimitKind) -> String {
+    kind.option().trim_start_matches('-').replace('-', "_")
+}
+
+/// Parses `100`, `100k`, `20M`, `1G` (powers of 1000), `64Ki`, `1Mi`, `1Gi`
+/// (powers of 1024); a trailing `B` is allowed (`20MB`, `1GiB`).
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (num, mult) = match t.char_indices().find(|(_, c)| c.is_ascii_alphabetic()) {
+        Some((i, _)) => {
+            let unit = t[i..].to_ascii_lowercase();
+            let m: u64 = match unit.as_str() {
+                "b" => 1,
+                "k" | "kb" => 1_000,
+                "m" | "mb" => 1_000_000,
+                "g" | "gb" => 1_000_000_000,
+                "ki" | "kib" => 1 << 10,
+                "mi" | "mib" => 1 << 20,
+                "gi" | "gib" => 1 << 30,
+                _ => return Err(format!("unknown size unit `{unit}`; use k, M or G")),
+            };
+            (&t[..i], m)
+        }
+        None => (t, 1),
+    };
+    let n: f64 = num
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{s}` is not a size; write e.g. 100M or 1G"))?;
+    if n < 0.0 {
+        return Err("a size cannot be negative".into());
+    }
+    if !n.is_finite() || n * mult as f64 > u64::MAX as f64 {
+        return Err(format!("`{s}` is too large a size"));
+    }
+    Ok((n * mult as f64) as u64)
+}
+
+/// Parses a count of at least 1 (a limit of 0 would refuse every document).
+pub fn parse_count(s: &str) -> Result<u64, String> {
+    match s.trim().parse::<u64>() {
+        Ok(n) if n >= 1 => Ok(n),
+        Ok(_) => Err("takes a number of at least 1".into()),
+        Err(_) => Err(format!("`{s}` is not a whole number")),
+    }
+}
+
 /// `--lang`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
@@ -173,5 +276,47 @@ mod tests {
     #[test]
     fn cli_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    /// Every limit error names an option that exists, on every command that
+    /// reads documents, and its config key is that option with `_`.
+    #[test]
+    fn every_limit_has_its_option_on_every_reading_command() {
+        let cli = Cli::command();
+        for command in ["spec", "extract", "clauses", "match", "diff", "config"] {
+            let sub = cli.find_subcommand(command).unwrap();
+            for kind in reset_extract::LimitKind::ALL {
+                let long = kind.option().trim_start_matches("--");
+                assert!(
+                    sub.get_arguments().any(|a| a.get_long() == Some(long)),
+                    "`{command}` has no {}",
+                    kind.option()
+                );
+            }
+        }
+        assert_eq!(
+            super::limit_key(reset_extract::LimitKind::XmlDepth),
+            "max_xml_depth"
+        );
+        assert_eq!(
+            super::limit_key(reset_extract::LimitKind::InflatedSize),
+            "max_inflated"
+        );
+    }
+
+    #[test]
+    fn sizes_and_counts() {
+        use super::{parse_count, parse_size};
+        assert_eq!(parse_size("300M"), Ok(300_000_000));
+        assert_eq!(parse_size("1G"), Ok(1_000_000_000));
+        assert_eq!(parse_size("64Ki"), Ok(65_536));
+        assert_eq!(parse_size("1.5k"), Ok(1_500));
+        assert_eq!(parse_size("12"), Ok(12));
+        assert!(parse_size("12X").is_err());
+        assert!(parse_size("-1M").is_err());
+        assert!(parse_size("1e30G").is_err());
+        assert_eq!(parse_count("10"), Ok(10));
+        assert!(parse_count("0").is_err());
+        assert!(parse_count("ten").is_err());
     }
 }

@@ -15,7 +15,9 @@
 //! jobs = 4
 //!
 //! [limits]
-//! max_input_size = "50M"
+//! max_input_size = "50M"    # a size: bytes, or with k, M, G (Ki, Mi, Gi)
+//! max_xml_depth = 128       # also max_inflated, max_entries, max_pdf_pages,
+//!                           # max_html_depth, max_files (see `reset-check spec --help`)
 //! max_documents = 20000
 //!
 //! [[waivers]]
@@ -25,10 +27,11 @@
 //! documents = "lot-1/**"
 //! ```
 
-use crate::cmd::spec::parse_size;
+use crate::cli::{limit_key, parse_size};
 use anyhow::{bail, Context as _, Result};
 use reset_criteria::report::{DocumentReport, Waiver};
 use reset_criteria::{Catalog, Diagnostic, Diagnostics, Lang};
+use reset_extract::LimitKind;
 use serde::Deserialize;
 use std::fmt;
 use std::ops::Range;
@@ -59,8 +62,9 @@ pub struct Config {
     fail_on: Option<Vec<Spanned<String>>>,
     /// `jobs`.
     pub jobs: Option<usize>,
-    /// `[limits] max_input_size`, in bytes.
-    pub max_input_size: Option<u64>,
+    /// The extraction limits of `[limits]` (`max_input_size`, in bytes,
+    /// `max_inflated`, `max_entries`...), those the file sets.
+    pub limits: Vec<(LimitKind, u64)>,
     /// `[limits] max_documents`.
     pub max_documents: Option<usize>,
     /// `[[waivers]]`.
@@ -225,7 +229,28 @@ struct Raw {
 #[serde(deny_unknown_fields)]
 struct RawLimits {
     max_input_size: Option<Spanned<toml::Value>>,
+    max_inflated: Option<Spanned<toml::Value>>,
+    max_entries: Option<Spanned<toml::Value>>,
+    max_xml_depth: Option<Spanned<toml::Value>>,
+    max_pdf_pages: Option<Spanned<toml::Value>>,
+    max_html_depth: Option<Spanned<toml::Value>>,
+    max_files: Option<Spanned<toml::Value>>,
     max_documents: Option<Spanned<i64>>,
+}
+
+impl RawLimits {
+    /// The value written for an extraction limit, if any.
+    fn take(&mut self, kind: LimitKind) -> Option<Spanned<toml::Value>> {
+        match kind {
+            LimitKind::InputSize => self.max_input_size.take(),
+            LimitKind::InflatedSize => self.max_inflated.take(),
+            LimitKind::ZipEntries => self.max_entries.take(),
+            LimitKind::XmlDepth => self.max_xml_depth.take(),
+            LimitKind::PdfPages => self.max_pdf_pages.take(),
+            LimitKind::HtmlDepth => self.max_html_depth.take(),
+            LimitKind::DossierFiles => self.max_files.take(),
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -301,7 +326,9 @@ pub fn parse(text: &str, display: &str, base: &Path) -> Result<Config> {
         let d = if e.message().contains("unknown field") {
             d.with_help(
                 "the settings are grids, lang, only, fail_under, fail_on, jobs, [limits] \
-                 (max_input_size, max_documents) and [[waivers]] (criterion, reason, expires, documents)",
+                 (max_input_size, max_inflated, max_entries, max_xml_depth, max_pdf_pages, \
+                 max_html_depth, max_files, max_documents) and [[waivers]] (criterion, reason, \
+                 expires, documents)",
             )
         } else {
             d
@@ -359,19 +386,27 @@ pub fn parse(text: &str, display: &str, base: &Path) -> Result<Config> {
             None
         }
     });
-    let (mut max_input_size, mut max_documents) = (None, None);
-    if let Some(l) = raw.limits {
-        if let Some(m) = l.max_input_size {
-            let parsed = match m.get_ref() {
-                toml::Value::Integer(n) => {
-                    u64::try_from(*n).map_err(|_| "cannot be negative".to_string())
+    let (mut limits, mut max_documents) = (Vec::new(), None);
+    if let Some(mut l) = raw.limits {
+        for kind in LimitKind::ALL {
+            let Some(m) = l.take(kind) else {
+                continue;
+            };
+            let parsed = match (m.get_ref(), kind.is_bytes()) {
+                (toml::Value::Integer(n), true) => {
+                    u64::try_from(*n).map_err(|_| "a size cannot be negative".to_string())
                 }
-                toml::Value::String(s) => parse_size(s),
-                _ => Err("write a number of bytes or a size such as \"100M\"".to_string()),
+                (toml::Value::String(s), true) => parse_size(s),
+                (_, true) => Err("write a number of bytes or a size such as \"100M\"".to_string()),
+                (toml::Value::Integer(n), false) => match u64::try_from(*n) {
+                    Ok(n) if n >= 1 => Ok(n),
+                    _ => Err("takes a number of at least 1".to_string()),
+                },
+                (_, false) => Err("takes a whole number, without quotes".to_string()),
             };
             match parsed {
-                Ok(n) => max_input_size = Some(n),
-                Err(e) => problems.push(at(m.span(), format!("max_input_size: {e}"))),
+                Ok(n) => limits.push((kind, n)),
+                Err(e) => problems.push(at(m.span(), format!("{}: {e}", limit_key(kind)))),
             }
         }
         if let Some(m) = l.max_documents {
@@ -471,13 +506,21 @@ pub fn parse(text: &str, display: &str, base: &Path) -> Result<Config> {
         fail_under,
         fail_on: raw.fail_on,
         jobs,
-        max_input_size,
+        limits,
         max_documents,
         waivers,
     })
 }
 
 impl Config {
+    /// The value the file sets for an extraction limit, if any.
+    pub fn limit(&self, kind: LimitKind) -> Option<u64> {
+        self.limits
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|(_, v)| *v)
+    }
+
     /// The ids of `fail_on`.
     pub fn fail_on(&self) -> Option<Vec<String>> {
         self.fail_on
@@ -628,6 +671,12 @@ fail_on = ["PRIV-01"]
 jobs = 2
 [limits]
 max_input_size = "20M"
+max_inflated = "1Gi"
+max_entries = 100
+max_xml_depth = 64
+max_pdf_pages = 50
+max_html_depth = 128
+max_files = 20
 max_documents = 50
 [[waivers]]
 criterion = "PRIV-04"
@@ -645,10 +694,16 @@ documents = "lot-2/**"
         .unwrap();
         assert_eq!(c.lang, Some(Lang::Fr));
         assert_eq!(c.fail_under, Some(60.0));
-        assert_eq!(c.max_input_size, Some(20_000_000));
+        assert_eq!(c.limit(LimitKind::InputSize), Some(20_000_000));
+        assert_eq!(c.limit(LimitKind::InflatedSize), Some(1 << 30));
+        assert_eq!(c.limit(LimitKind::ZipEntries), Some(100));
+        assert_eq!(c.limit(LimitKind::XmlDepth), Some(64));
+        assert_eq!(c.limit(LimitKind::PdfPages), Some(50));
+        assert_eq!(c.limit(LimitKind::HtmlDepth), Some(128));
+        assert_eq!(c.limit(LimitKind::DossierFiles), Some(20));
         assert_eq!(c.max_documents, Some(50));
         assert_eq!(c.waivers.len(), 2);
-        assert_eq!(c.waivers[0].line, 10);
+        assert_eq!(c.waivers[0].line, 16);
         let today = Date::parse("2025-01-01").unwrap();
         assert!(!c.waivers[0].is_expired(today));
         assert!(c.waivers[1].is_expired(today));
@@ -670,6 +725,20 @@ documents = "lot-2/**"
             "[[waivers]]\ncriterion = \"PRIV-04\"\nreason = \"x\"\nexpires = \"31/12/2026\"\n",
         );
         assert!(e.contains("not a date") && e.contains(":4:"), "{e}");
+        let e = parse_err("[limits]\nmax_entries = 0\n");
+        assert!(
+            e.contains("max_entries: takes a number of at least 1") && e.contains(":2:"),
+            "{e}"
+        );
+        let e = parse_err("[limits]\nmax_pdf_pages = \"10\"\n");
+        assert!(e.contains("max_pdf_pages: takes a whole number"), "{e}");
+        let e = parse_err("[limits]\nmax_inflated = \"lots\"\n");
+        assert!(e.contains("max_inflated: unknown size unit"), "{e}");
+        let e = parse_err("[limits]\nmax_zip_entries = 3\n");
+        assert!(
+            e.contains("unknown field") && e.contains("max_entries"),
+            "{e}"
+        );
         let e = parse_err("lang = \"de\"\n");
         assert!(e.contains("unknown language"), "{e}");
         let c = parse(

@@ -763,11 +763,15 @@ fn a_grid_with_10000_criteria() {
     );
 }
 
+/// Product files are read whole under a limit of 10 MB
+/// (`reset_criteria::files::MAX_PRODUCT_FILE_BYTES`): below it, long
+/// strings give a result or a short error; above it, the file is refused by
+/// name and limit before it is parsed.
 #[test]
 fn a_product_file_with_a_10mb_string() {
     let dir = tempfile::tempdir().unwrap();
-    let long = "x".repeat(10_000_000);
-    // In a free-text field: a correct result.
+    let long = "x".repeat(4_500_000);
+    // In free-text fields, 9 MB in all: a correct result.
     let ok = write(
         dir.path(),
         "long-note.toml",
@@ -779,7 +783,8 @@ fn a_product_file_with_a_10mb_string() {
     let r = run(bin().arg("product").arg(&ok).args(["--format", "json"]));
     assert_result(&r);
     // In a value that must be one of a list: an error naming the file, of a
-    // sensible size (the 10 MB are not echoed back).
+    // sensible size (the 9 MB are not echoed back).
+    let long = "x".repeat(9_000_000);
     let bad = write(
         dir.path(),
         "long-value.json",
@@ -802,6 +807,76 @@ fn a_product_file_with_a_10mb_string() {
             r.stderr.len()
         );
     }
+    // A 10 MB string makes the file larger than the limit: refused, by name.
+    let long = "x".repeat(10_000_000);
+    for (name, text) in [
+        (
+            "huge.toml",
+            format!("[product]\nname = \"Long\"\ndescription = \"{long}\"\n"),
+        ),
+        (
+            "huge.json",
+            format!("{{\"product\": {{\"name\": \"Long\", \"description\": \"{long}\"}}}}"),
+        ),
+    ] {
+        let huge = write(dir.path(), name, text.as_bytes());
+        for cmd in ["product", "validate"] {
+            let r = run(bin().arg(cmd).arg(&huge));
+            assert_eq!(r.code, Some(2), "{cmd} {name}: {}", r.stderr);
+            assert!(
+                r.stderr.contains(name) && r.stderr.contains("limit of 10 MB for a"),
+                "{cmd} {name}: {}",
+                r.stderr
+            );
+            assert!(r.stderr.len() < 2_000, "{cmd} {name}: {}", r.stderr);
+        }
+    }
+    // As a directory of product files given to `validate` too.
+    let only = dir.path().join("only");
+    std::fs::create_dir(&only).unwrap();
+    std::fs::rename(dir.path().join("huge.json"), only.join("huge.json")).unwrap();
+    let r = run(bin().arg("validate").arg(&only));
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("huge.json") && r.stderr.contains("limit of 10 MB for a product file"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// Grid files are read whole under a limit of 10 MB
+/// (`reset_criteria::files::MAX_GRID_FILE_BYTES`): one over it is refused
+/// by name and limit, through `--grids` and `validate`.
+#[test]
+fn a_grid_file_over_10mb() {
+    let dir = tempfile::tempdir().unwrap();
+    let grids = dir.path().join("grids");
+    std::fs::create_dir(&grids).unwrap();
+    let mut grid = big_grid(3);
+    grid.push_str(&format!("# {}\n", "x".repeat(10_000_000)));
+    write(&grids, "padded.toml", grid.as_bytes());
+    let text = write(dir.path(), "t.md", SENTENCE.as_bytes());
+    let runs = [
+        run(bin().arg("--grids").arg(&grids).arg("spec").arg(&text)),
+        run(bin().arg("validate").arg(&grids)),
+        run(bin().arg("validate").arg(grids.join("padded.toml"))),
+    ];
+    for r in &runs {
+        assert_eq!(r.code, Some(2), "{}", r.stderr);
+        assert!(
+            r.stderr.contains("padded.toml")
+                && r.stderr.contains("exceeds the limit of 10 MB for a"),
+            "{}",
+            r.stderr
+        );
+        assert!(r.stderr.len() < 2_000, "{}", r.stderr);
+    }
+    // Just under the limit, the same grid loads.
+    let mut grid = big_grid(3);
+    grid.push_str(&format!("# {}\n", "x".repeat(9_000_000)));
+    write(&grids, "padded.toml", grid.as_bytes());
+    let r = run(bin().arg("validate").arg(&grids));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
 }
 
 /// One batch over every hostile file: it keeps going, reports each one,

@@ -443,6 +443,8 @@ impl Catalog {
 }
 
 /// Reads every `*.toml` file of a directory (not recursive), sorted by name.
+/// A file over [`crate::files::MAX_GRID_FILE_BYTES`] (10 MB) is refused
+/// with an error naming it and the limit.
 pub fn read_toml_files(dir: &Path) -> Result<Vec<SourceFile>, CatalogError> {
     let io = |e: std::io::Error| CatalogError::Io {
         path: dir.display().to_string(),
@@ -456,10 +458,13 @@ pub fn read_toml_files(dir: &Path) -> Result<Vec<SourceFile>, CatalogError> {
     paths.sort();
     let mut files = Vec::new();
     for p in paths {
-        let text = std::fs::read_to_string(&p).map_err(|e| CatalogError::Io {
-            path: p.display().to_string(),
-            source: e,
-        })?;
+        // A grid file is read whole: one over the limit is refused by name.
+        let text =
+            crate::files::read_text_limited(&p, crate::files::MAX_GRID_FILE_BYTES, "a grid file")
+                .map_err(|e| CatalogError::Io {
+                path: p.display().to_string(),
+                source: e,
+            })?;
         files.push(SourceFile::new(p.display().to_string(), text));
     }
     Ok(files)

@@ -21,6 +21,7 @@ pub mod cue;
 pub mod diagnostic;
 pub mod document;
 pub mod engine;
+pub mod files;
 pub mod grid;
 pub mod lang;
 pub mod language;

@@ -37,11 +37,17 @@ impl<'a> Zip<'a> {
         })
     }
 
-    /// Names of the entries, in archive order (names that are not valid are left out).
-    pub(crate) fn names(&self) -> Vec<String> {
-        self.archive
-            .file_names()
-            .filter_map(|n| n.ok().map(|n| n.into_owned()))
+    /// The entries a dossier may read, in archive order, each with its real
+    /// index in the archive (the one [`Zip::read_index`] takes). Entries
+    /// whose name cannot be decoded, or is not a safe relative path
+    /// (absolute, or with a `..` component), are left out; the indices of
+    /// the others are unchanged, so that skipping one never shifts another.
+    pub(crate) fn entries(&self) -> Vec<(usize, String)> {
+        (0..self.archive.len())
+            .filter_map(|i| {
+                let name = self.archive.name_for_index(i)?.ok()?;
+                is_safe_name(&name).then(|| (i, name.into_owned()))
+            })
             .collect()
     }
 
@@ -92,5 +98,72 @@ impl<'a> Zip<'a> {
         }
         self.budget.remaining -= n;
         Ok(out)
+    }
+}
+
+/// True when an entry name is a relative path that stays inside the
+/// archive: not empty, not absolute (`/x`, `\\x`, `C:x`), no `..` component.
+fn is_safe_name(name: &str) -> bool {
+    let unified = name.replace('\\', "/");
+    !unified.is_empty()
+        && !unified.starts_with('/')
+        && unified.as_bytes().get(1) != Some(&b':')
+        && !unified.split('/').any(|part| part == "..")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        for (name, data) in entries {
+            w.start_file(*name, opts).unwrap();
+            w.write_all(data).unwrap();
+        }
+        w.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn unsafe_names_are_skipped_without_shifting_the_others() {
+        let bytes = zip_of(&[
+            ("../up.md", b"up"),
+            ("/abs.md", b"abs"),
+            ("a/../../b.md", b"b"),
+            ("C:evil.md", b"c"),
+            ("docs/CCTP.md", b"cctp"),
+            ("RC.md", b"rc"),
+        ]);
+        let mut zip = Zip::open("t.zip", &bytes, &Limits::default()).unwrap();
+        let entries = zip.entries();
+        assert_eq!(
+            entries,
+            vec![(4, "docs/CCTP.md".to_string()), (5, "RC.md".to_string())]
+        );
+        for (i, name) in entries {
+            let data = zip.read_index(i).unwrap();
+            let want: &[u8] = if name == "RC.md" { b"rc" } else { b"cctp" };
+            assert_eq!(data, want, "{name}");
+        }
+    }
+
+    #[test]
+    fn safe_names() {
+        for ok in ["a.md", "DCE/CCTP.docx", "a..b.md", "x/..y/z.md"] {
+            assert!(is_safe_name(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "../a.md",
+            "/a.md",
+            "\\a.md",
+            "a\\..\\..\\b.md",
+            "D:/a.md",
+        ] {
+            assert!(!is_safe_name(bad), "{bad}");
+        }
     }
 }

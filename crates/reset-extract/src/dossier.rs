@@ -2,6 +2,7 @@
 //! logical document, whose blocks name the file they came from, in a
 //! stable order: RC, CCAP, CCTP, annexes, then the rest, each group by name.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use reset_criteria::document::Document;
@@ -57,19 +58,21 @@ fn assemble(
 ) -> Result<Document, ExtractError> {
     let mut files = files;
     order(&mut files);
-    let mut blocks = Vec::new();
-    for (name, bytes) in &files {
-        let doc = crate::extract_single(name, bytes, limits)?;
-        blocks.extend(doc.blocks.into_iter().map(|mut b| {
-            b.file = Some(name.clone());
-            b
-        }));
-    }
     if files.is_empty() {
         return Err(ExtractError::EmptyDossier {
             file: source.to_string(),
         });
     }
+    let mut blocks = Vec::new();
+    // Each file's bytes are handed over, and freed once it is read.
+    for (name, bytes) in files {
+        let doc = crate::extract_single(&name, Cow::Owned(bytes), limits)?;
+        blocks.extend(doc.blocks.into_iter().map(|mut b| {
+            b.file = Some(name.clone());
+            b
+        }));
+    }
+    blocks.shrink_to_fit();
     Ok(Document {
         source: source.to_string(),
         format: Format::ZipDossier.as_str().to_string(),
@@ -85,7 +88,9 @@ pub(crate) fn from_zip(
 ) -> Result<Document, ExtractError> {
     let mut zip = Zip::open(source, bytes, limits)?;
     let mut files = Vec::new();
-    for (i, name) in zip.names().into_iter().enumerate() {
+    // Each entry keeps its real index: names left out by `entries` never
+    // shift the entry read for another name.
+    for (i, name) in zip.entries() {
         let base = name.rsplit('/').next().unwrap_or(&name);
         if name.ends_with('/') || base.starts_with('.') || name.starts_with("__MACOSX/") {
             continue;

@@ -25,7 +25,8 @@ mod sniff;
 mod txt;
 mod xml;
 
-use std::io::Read;
+use std::borrow::Cow;
+use std::io::{Read, Write};
 use std::path::Path;
 
 pub use error::ExtractError;
@@ -40,8 +41,22 @@ pub fn extract_path(path: &Path, limits: &Limits) -> Result<Document, ExtractErr
         return dossier::from_path(path, limits);
     }
     let name = path.display().to_string();
+    // A large plain text is read line by line, never whole.
+    if let Some(blocks) = txt::stream_file(path, &name, limits)? {
+        return Ok(Document {
+            source: name,
+            format: Format::Txt.as_str().to_string(),
+            blocks,
+        });
+    }
     let bytes = read_limited(path, limits)?;
-    extract_bytes(&name, &bytes, limits)
+    // The bytes are handed over: a text is decoded in place and the raw
+    // buffer is gone before the blocks are built.
+    check_size(&name, bytes.len() as u64, limits)?;
+    match sniff::detect_with(&name, &bytes, limits)? {
+        Format::ZipDossier => dossier::from_zip(&name, &bytes, limits),
+        _ => extract_single(&name, Cow::Owned(bytes), limits),
+    }
 }
 
 /// Extracts a document held in memory; `name` is used in errors and as the
@@ -50,7 +65,7 @@ pub fn extract_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Docume
     check_size(name, bytes.len() as u64, limits)?;
     match sniff::detect_with(name, bytes, limits)? {
         Format::ZipDossier => dossier::from_zip(name, bytes, limits),
-        _ => extract_single(name, bytes, limits),
+        _ => extract_single(name, Cow::Borrowed(bytes), limits),
     }
 }
 
@@ -61,21 +76,23 @@ pub fn extract_dossier(path: &Path, limits: &Limits) -> Result<Document, Extract
     dossier::from_path(path, limits)
 }
 
-/// One document (not a dossier).
+/// One document (not a dossier). Owned bytes of a text are decoded in
+/// place (no copy when they are UTF-8) and dropped before parsing; the
+/// decoded text is dropped as soon as the blocks are built.
 pub(crate) fn extract_single(
     name: &str,
-    bytes: &[u8],
+    bytes: Cow<'_, [u8]>,
     limits: &Limits,
 ) -> Result<Document, ExtractError> {
     check_size(name, bytes.len() as u64, limits)?;
-    let format = sniff::detect_with(name, bytes, limits)?;
+    let format = sniff::detect_with(name, &bytes, limits)?;
     let blocks = match format {
         Format::Txt => txt::parse(&txt::decode_text(bytes)),
         Format::Markdown => markdown::parse(&txt::decode_text(bytes)),
         Format::Html => html::parse(name, &txt::decode_text(bytes), limits)?,
-        Format::Docx => docx::extract(name, bytes, limits)?,
-        Format::Odt => odt::extract(name, bytes, limits)?,
-        Format::Pdf => pdf::extract(name, bytes, limits)?,
+        Format::Docx => docx::extract(name, &bytes, limits)?,
+        Format::Odt => odt::extract(name, &bytes, limits)?,
+        Format::Pdf => pdf::extract(name, &bytes, limits)?,
         Format::ZipDossier => {
             return Err(ExtractError::Unsupported {
                 file: name.to_string(),
@@ -125,35 +142,48 @@ pub(crate) fn read_limited(path: &Path, limits: &Limits) -> Result<Vec<u8>, Extr
 /// § 42  table-cell(r2,c1)  RGAA 4.1
 /// ```
 pub fn render_text(doc: &Document) -> String {
-    let rows: Vec<(String, String, String, String)> = doc
-        .blocks
-        .iter()
-        .map(|b| {
-            let kind = match b.kind {
-                BlockKind::Heading { depth } => format!("heading({depth})"),
-                BlockKind::Paragraph => "paragraph".to_string(),
-                BlockKind::ListItem { depth } => format!("list-item({depth})"),
-                BlockKind::TableCell { row, column } => format!("table-cell(r{row},c{column})"),
-            };
-            let text = b.text.split('\n').collect::<Vec<_>>().join(" ⏎ ");
-            (
-                b.file.clone().unwrap_or_default(),
-                b.position.describe(),
-                kind,
-                text,
-            )
-        })
-        .collect();
-    let width = |f: fn(&(String, String, String, String)) -> &String| {
-        rows.iter().map(|r| f(r).chars().count()).max().unwrap_or(0)
-    };
-    let (wf, wp, wk) = (width(|r| &r.0), width(|r| &r.1), width(|r| &r.2));
-    let mut out = String::new();
-    for (file, pos, kind, text) in &rows {
-        if wf > 0 {
-            out.push_str(&format!("{file:<wf$}  "));
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = write_text(doc, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes [`render_text`]'s rows to `out` one at a time, without holding
+/// the whole rendering (or a copy of every block) in memory.
+pub fn write_text(doc: &Document, out: &mut dyn Write) -> std::io::Result<()> {
+    fn kind(k: BlockKind) -> String {
+        match k {
+            BlockKind::Heading { depth } => format!("heading({depth})"),
+            BlockKind::Paragraph => "paragraph".to_string(),
+            BlockKind::ListItem { depth } => format!("list-item({depth})"),
+            BlockKind::TableCell { row, column } => format!("table-cell(r{row},c{column})"),
         }
-        out.push_str(&format!("{pos:<wp$}  {kind:<wk$}  {text}\n"));
     }
-    out
+    // Column widths first, then the rows.
+    let (mut wf, mut wp, mut wk) = (0, 0, 0);
+    for b in &doc.blocks {
+        wf = wf.max(b.file.as_deref().map_or(0, |f| f.chars().count()));
+        wp = wp.max(b.position.describe().chars().count());
+        wk = wk.max(kind(b.kind).chars().count());
+    }
+    for b in &doc.blocks {
+        if wf > 0 {
+            let file = b.file.as_deref().unwrap_or_default();
+            write!(out, "{file:<wf$}  ")?;
+        }
+        write!(
+            out,
+            "{:<wp$}  {:<wk$}  ",
+            b.position.describe(),
+            kind(b.kind)
+        )?;
+        for (i, line) in b.text.split('\n').enumerate() {
+            if i > 0 {
+                out.write_all(" ⏎ ".as_bytes())?;
+            }
+            out.write_all(line.as_bytes())?;
+        }
+        out.write_all(b"\n")?;
+    }
+    Ok(())
 }

@@ -40,6 +40,35 @@ impl Default for Limits {
 
 const MB: u64 = 1_000_000;
 
+impl Limits {
+    /// The value of one limit.
+    pub fn get(&self, kind: LimitKind) -> u64 {
+        match kind {
+            LimitKind::InputSize => self.max_input_bytes,
+            LimitKind::InflatedSize => self.max_inflated_bytes,
+            LimitKind::ZipEntries => self.max_zip_entries,
+            LimitKind::XmlDepth => self.max_xml_depth,
+            LimitKind::PdfPages => self.max_pdf_pages,
+            LimitKind::HtmlDepth => self.max_html_depth,
+            LimitKind::DossierFiles => self.max_dossier_files,
+        }
+    }
+
+    /// Sets one limit.
+    pub fn set(&mut self, kind: LimitKind, value: u64) {
+        let field = match kind {
+            LimitKind::InputSize => &mut self.max_input_bytes,
+            LimitKind::InflatedSize => &mut self.max_inflated_bytes,
+            LimitKind::ZipEntries => &mut self.max_zip_entries,
+            LimitKind::XmlDepth => &mut self.max_xml_depth,
+            LimitKind::PdfPages => &mut self.max_pdf_pages,
+            LimitKind::HtmlDepth => &mut self.max_html_depth,
+            LimitKind::DossierFiles => &mut self.max_dossier_files,
+        };
+        *field = value;
+    }
+}
+
 /// Which limit was breached; names the quantity and the CLI option that sets it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LimitKind {
@@ -60,6 +89,17 @@ pub enum LimitKind {
 }
 
 impl LimitKind {
+    /// Every limit, in the order of the fields of [`Limits`].
+    pub const ALL: [LimitKind; 7] = [
+        LimitKind::InputSize,
+        LimitKind::InflatedSize,
+        LimitKind::ZipEntries,
+        LimitKind::XmlDepth,
+        LimitKind::PdfPages,
+        LimitKind::HtmlDepth,
+        LimitKind::DossierFiles,
+    ];
+
     /// What is measured, e.g. `inflated size`.
     pub fn what(self) -> &'static str {
         match self {
@@ -121,5 +161,43 @@ impl Budget {
         Budget {
             remaining: limits.max_inflated_bytes,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn get_and_set_reach_every_field() {
+        let mut l = Limits::default();
+        for (i, k) in LimitKind::ALL.into_iter().enumerate() {
+            l.set(k, 1000 + i as u64);
+        }
+        assert_eq!(
+            l,
+            Limits {
+                max_input_bytes: 1000,
+                max_inflated_bytes: 1001,
+                max_zip_entries: 1002,
+                max_xml_depth: 1003,
+                max_pdf_pages: 1004,
+                max_html_depth: 1005,
+                max_dossier_files: 1006,
+            }
+        );
+        for (i, k) in LimitKind::ALL.into_iter().enumerate() {
+            assert_eq!(l.get(k), 1000 + i as u64);
+        }
+        // Options are distinct, and byte limits are the two sizes.
+        let mut options: Vec<_> = LimitKind::ALL.iter().map(|k| k.option()).collect();
+        options.sort_unstable();
+        options.dedup();
+        assert_eq!(options.len(), 7);
+        let bytes: Vec<_> = LimitKind::ALL
+            .into_iter()
+            .filter(|k| k.is_bytes())
+            .collect();
+        assert_eq!(bytes, [LimitKind::InputSize, LimitKind::InflatedSize]);
     }
 }

@@ -142,5 +142,6 @@ pub(crate) fn parse(text: &str) -> Vec<Block> {
         }
     }
     flush(&mut cur, &mut blocks);
+    blocks.shrink_to_fit();
     blocks
 }

@@ -2,13 +2,29 @@
 //! (numbered titles, `ARTICLE 4 –`, all-caps lines, `#` lines, list markers,
 //! pipe or tab tables, paragraphs as runs of non-empty lines).
 
+use std::borrow::Cow;
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
+use std::path::Path;
+
 use reset_criteria::document::{Block, BlockKind, Position};
+
+use crate::error::ExtractError;
+use crate::limits::{LimitKind, Limits};
 
 /// Decodes text bytes: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM,
 /// else Windows-1252. Line ends become `\n`.
-pub(crate) fn decode_text(bytes: &[u8]) -> String {
-    let text: String = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        String::from_utf8_lossy(rest).into_owned()
+///
+/// Owned UTF-8 bytes are decoded in place, without a copy (the BOM and the
+/// `\r` are removed in the same buffer); other encodings are decoded into a
+/// new string and the bytes are dropped at once. Either way, only one copy
+/// of the text is alive when this returns.
+pub(crate) fn decode_text(bytes: Cow<'_, [u8]>) -> String {
+    let text: String = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        let mut v = bytes.into_owned();
+        v.drain(..3);
+        utf8_lossy(v)
     } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         encoding_rs::UTF_16LE
             .decode_without_bom_handling(rest)
@@ -19,22 +35,63 @@ pub(crate) fn decode_text(bytes: &[u8]) -> String {
             .decode_without_bom_handling(rest)
             .0
             .into_owned()
-    } else if let Some(encoding) = utf16_without_bom(bytes) {
-        encoding.decode_without_bom_handling(bytes).0.into_owned()
+    } else if let Some(encoding) = utf16_without_bom(&bytes) {
+        encoding.decode_without_bom_handling(&bytes).0.into_owned()
     } else {
-        match std::str::from_utf8(bytes) {
-            Ok(s) => s.to_owned(),
-            Err(_) => encoding_rs::WINDOWS_1252
-                .decode_without_bom_handling(bytes)
+        let windows_1252 = |b: &[u8]| {
+            encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(b)
                 .0
-                .into_owned(),
+                .into_owned()
+        };
+        match bytes {
+            Cow::Owned(v) => match String::from_utf8(v) {
+                Ok(s) => s,
+                Err(e) => windows_1252(e.as_bytes()),
+            },
+            Cow::Borrowed(b) => match std::str::from_utf8(b) {
+                Ok(s) => s.to_owned(),
+                Err(_) => windows_1252(b),
+            },
         }
     };
-    if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text
+    unify_line_ends(text)
+}
+
+/// UTF-8 bytes as a string, in place when they are valid (else with
+/// U+FFFD for each invalid sequence, in a new string).
+fn utf8_lossy(v: Vec<u8>) -> String {
+    match String::from_utf8(v) {
+        Ok(s) => s,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
     }
+}
+
+/// `\r\n` and lone `\r` become `\n`, in place (both are ASCII, so no
+/// UTF-8 sequence is cut).
+fn unify_line_ends(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut v = text.into_bytes();
+    let mut w = 0;
+    let mut r = 0;
+    while r < v.len() {
+        let b = v[r];
+        r += 1;
+        if b == b'\r' {
+            if v.get(r) == Some(&b'\n') {
+                continue; // the \n that follows is kept
+            }
+            v[w] = b'\n';
+        } else {
+            v[w] = b;
+        }
+        w += 1;
+    }
+    v.truncate(w);
+    // Still UTF-8: only ASCII bytes were removed or replaced.
+    utf8_lossy(v)
 }
 
 /// UTF-16 without a byte-order mark, told by its zero bytes: in mostly
@@ -69,19 +126,226 @@ pub(crate) fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::En
     }
 }
 
+/// Plain-text files from this size on are read line by line by
+/// [`stream_file`]; smaller ones are read whole.
+pub(crate) const STREAM_FROM: u64 = 1 << 20;
+
+/// Extracts a plain-text file line by line, so that neither its bytes nor
+/// its decoded text are ever held whole: memory is the blocks and one line.
+/// Two passes: the first tells whether the whole file is UTF-8 (else it is
+/// Windows-1252, as [`decode_text`] decides), the second decodes and parses
+/// each line. The blocks are those `parse(&decode_text(bytes))` gives.
+///
+/// Returns `Ok(None)` when the file is not one this reads so (smaller than
+/// [`STREAM_FROM`], over the input limit, another format, or UTF-16): the
+/// caller then reads it whole.
+pub(crate) fn stream_file(
+    path: &Path,
+    name: &str,
+    limits: &Limits,
+) -> Result<Option<Vec<Block>>, ExtractError> {
+    let io = |e| ExtractError::io(name, e);
+    let mut file = File::open(path).map_err(io)?;
+    let len = file.metadata().map_err(io)?.len();
+    if len < STREAM_FROM || len > limits.max_input_bytes {
+        return Ok(None);
+    }
+    // The format from the first 64 kB, as `sniff` reads them.
+    let mut head = Vec::with_capacity(1 << 16);
+    (&mut file)
+        .take(1 << 16)
+        .read_to_end(&mut head)
+        .map_err(io)?;
+    let utf16 = head.starts_with(&[0xFF, 0xFE])
+        || head.starts_with(&[0xFE, 0xFF])
+        || utf16_without_bom(&head).is_some();
+    if head.starts_with(b"PK") || utf16 {
+        return Ok(None);
+    }
+    if !matches!(
+        crate::sniff::detect_with(name, &head, limits),
+        Ok(crate::sniff::Format::Txt)
+    ) {
+        return Ok(None);
+    }
+    let bom = head.starts_with(&[0xEF, 0xBB, 0xBF]);
+    let limit = limits.max_input_bytes.saturating_add(1);
+    file.seek(SeekFrom::Start(0)).map_err(io)?;
+    let encoding = if bom {
+        LineEncoding::Utf8Lossy
+    } else if is_utf8((&mut file).take(limit)).map_err(io)? {
+        LineEncoding::Utf8
+    } else {
+        LineEncoding::Windows1252
+    };
+    file.seek(SeekFrom::Start(if bom { 3 } else { 0 }))
+        .map_err(io)?;
+    let mut lines = FileLines {
+        reader: BufReader::with_capacity(1 << 16, file.take(limit)),
+        encoding,
+        pending: VecDeque::new(),
+        done: false,
+        error: None,
+        read: if bom { 3 } else { 0 },
+    };
+    let blocks = parse_lines(&mut lines);
+    if let Some(e) = lines.error {
+        return Err(io(e));
+    }
+    if lines.read > limits.max_input_bytes {
+        // The file grew while it was read.
+        return Err(ExtractError::limit(
+            name,
+            LimitKind::InputSize,
+            limits.max_input_bytes,
+        ));
+    }
+    Ok(Some(blocks))
+}
+
+/// True when everything `r` gives is UTF-8 (read in 64 kB pieces).
+fn is_utf8(mut r: impl Read) -> std::io::Result<bool> {
+    let mut buf = vec![0u8; 1 << 16];
+    let mut carry = 0;
+    loop {
+        let n = r.read(&mut buf[carry..])?;
+        if n == 0 {
+            return Ok(carry == 0);
+        }
+        let filled = carry + n;
+        match std::str::from_utf8(&buf[..filled]) {
+            Ok(_) => carry = 0,
+            // A sequence cut by the end of the piece: kept for the next.
+            Err(e) if e.error_len().is_none() => {
+                let start = e.valid_up_to();
+                buf.copy_within(start..filled, 0);
+                carry = filled - start;
+            }
+            Err(_) => return Ok(false),
+        }
+    }
+}
+
+/// How [`FileLines`] decodes a line.
+#[derive(Clone, Copy)]
+enum LineEncoding {
+    /// The file is UTF-8.
+    Utf8,
+    /// The file had a UTF-8 byte-order mark: invalid sequences become U+FFFD.
+    Utf8Lossy,
+    /// The file is not UTF-8.
+    Windows1252,
+}
+
+/// The lines of a file, decoded, with `\r\n` and lone `\r` as line ends,
+/// exactly as `decode_text(bytes).split('\n')` gives them.
+struct FileLines<R> {
+    reader: R,
+    encoding: LineEncoding,
+    pending: VecDeque<String>,
+    done: bool,
+    error: Option<std::io::Error>,
+    read: u64,
+}
+
+impl<R: BufRead> FileLines<R> {
+    fn decode(&self, bytes: Vec<u8>) -> String {
+        match self.encoding {
+            LineEncoding::Utf8 | LineEncoding::Utf8Lossy => utf8_lossy(bytes),
+            LineEncoding::Windows1252 => encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(&bytes)
+                .0
+                .into_owned(),
+        }
+    }
+
+    /// One piece between `\n`s: a `\r` just before the `\n` goes with it,
+    /// and every other `\r` ends a line.
+    fn push(&mut self, mut piece: Vec<u8>, before_newline: bool) {
+        if before_newline && piece.last() == Some(&b'\r') {
+            piece.pop();
+        }
+        if !piece.contains(&b'\r') {
+            let line = self.decode(piece);
+            self.pending.push_back(line);
+            return;
+        }
+        for part in piece.split(|&b| b == b'\r') {
+            let line = self.decode(part.to_vec());
+            self.pending.push_back(line);
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for FileLines<R> {
+    type Item = String;
+
+    fn next(&mut self) -> Option<String> {
+        loop {
+            if let Some(line) = self.pending.pop_front() {
+                return Some(line);
+            }
+            if self.done {
+                return None;
+            }
+            let mut piece = Vec::new();
+            match self.reader.read_until(b'\n', &mut piece) {
+                Err(e) => {
+                    self.error = Some(e);
+                    self.done = true;
+                }
+                // The end: after a final `\n`, one empty line, as `split` gives.
+                Ok(0) => {
+                    self.done = true;
+                    self.push(Vec::new(), false);
+                }
+                Ok(n) => {
+                    self.read += n as u64;
+                    if piece.last() == Some(&b'\n') {
+                        piece.pop();
+                        self.push(piece, true);
+                    } else {
+                        self.done = true;
+                        self.push(piece, false);
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Extracts the blocks of a plain text.
 pub(crate) fn parse(text: &str) -> Vec<Block> {
-    let lines: Vec<&str> = text.split('\n').collect();
+    parse_lines(text.split('\n'))
+}
+
+/// Extracts the blocks of a plain text given as its lines (without their
+/// `\n`), as they come: one line of look-behind and one of look-ahead (tab
+/// tables need their neighbours), no list of every line, so that a file can
+/// be read line by line ([`stream_file`]).
+pub(crate) fn parse_lines<L: AsRef<str>>(lines: impl Iterator<Item = L>) -> Vec<Block> {
+    let mut lines = lines.peekable();
+    // The line being read, and (in the loop) the one before it.
+    let mut this: Option<L> = None;
+    let mut index = 0usize;
     let mut blocks = Vec::new();
     let mut current: Option<Block> = None;
     let mut table_row: Option<u32> = None;
     let mut prev_blank = true;
     let mut prev_heading = false;
-    for (i, raw) in lines.iter().enumerate() {
+    while let Some(owned) = lines.next() {
+        let before = this.replace(owned);
+        let Some(line) = this.as_ref().map(AsRef::as_ref) else {
+            break;
+        };
+        let prev = before.as_ref().map(AsRef::as_ref);
+        let next = lines.peek().map(AsRef::as_ref);
+        let i = index;
+        index += 1;
         let raw = if i == 0 {
-            raw.trim_start_matches('\u{feff}')
+            line.trim_start_matches('\u{feff}')
         } else {
-            raw
+            line
         };
         let line_no = i as u32 + 1;
         let trimmed = raw.trim();
@@ -93,12 +357,6 @@ pub(crate) fn parse(text: &str) -> Vec<Block> {
             continue;
         }
         let indent = raw.chars().take_while(|c| c.is_whitespace()).count() as u32;
-        let prev = if i > 0 {
-            lines.get(i - 1).copied()
-        } else {
-            None
-        };
-        let next = lines.get(i + 1).copied();
         if let Some(row) = table_cells(raw, prev, next) {
             flush(&mut current, &mut blocks);
             prev_blank = false;
@@ -162,11 +420,14 @@ pub(crate) fn parse(text: &str) -> Vec<Block> {
         }
     }
     flush(&mut current, &mut blocks);
+    blocks.shrink_to_fit();
     blocks
 }
 
 fn flush(current: &mut Option<Block>, blocks: &mut Vec<Block>) {
-    if let Some(b) = current.take() {
+    if let Some(mut b) = current.take() {
+        // A paragraph grown line by line may hold up to twice its text.
+        b.text.shrink_to_fit();
         blocks.push(b);
     }
 }
@@ -396,4 +657,94 @@ fn is_caps_title(trimmed: &str) -> bool {
         && trimmed.chars().count() <= 90
         && !trimmed.chars().any(|c| c.is_lowercase())
         && !trimmed.ends_with(['.', ':'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `stream_file` gives for these bytes, read from memory.
+    fn streamed(bytes: &[u8]) -> Vec<Block> {
+        let bom = bytes.starts_with(&[0xEF, 0xBB, 0xBF]);
+        let encoding = if bom {
+            LineEncoding::Utf8Lossy
+        } else if is_utf8(bytes).unwrap() {
+            LineEncoding::Utf8
+        } else {
+            LineEncoding::Windows1252
+        };
+        let mut lines = FileLines {
+            reader: if bom { &bytes[3..] } else { bytes },
+            encoding,
+            pending: VecDeque::new(),
+            done: false,
+            error: None,
+            read: 0,
+        };
+        let blocks = parse_lines(&mut lines);
+        assert!(lines.error.is_none());
+        blocks
+    }
+
+    fn whole(bytes: &[u8]) -> Vec<Block> {
+        parse(&decode_text(Cow::Borrowed(bytes)))
+    }
+
+    #[test]
+    fn line_by_line_gives_the_blocks_of_the_whole_text() {
+        let cases: &[&[u8]] = &[
+            b"x",
+            b"x\n",
+            b"\n\n",
+            b"a\r",
+            b"a\r\r\nb\rc\r\n\r\n",
+            b"TITRE UN\r\n\r\nArticle 2 - Objet\r\nLe titulaire doit.\r\n- un\r\n  - deux\r\n",
+            b"a\tb\tc\n1\t2\t3\n\n| x | y |\n|---|---|\n| 1 | 2 |\n",
+            "\u{feff}\u{feff}# Titre\n\nTexte accentu\u{e9}.\n".as_bytes(),
+            b"\xEF\xBB\xBFbad \xE2\x82\nsuite \xff\r\n",
+            b"Windows-1252 : \xe9t\xe9, \x93guillemets\x94\r\n\r\n1.2 Suite\n",
+            b"no newline at the end",
+            b"trailing\n\n\n",
+        ];
+        for bytes in cases {
+            assert_eq!(
+                streamed(bytes),
+                whole(bytes),
+                "{:?}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
+    }
+
+    #[test]
+    fn utf8_is_told_across_the_64_kb_pieces() {
+        let mut cut = vec![b'a'; 65535];
+        cut.extend("é\nfin\n".as_bytes());
+        assert!(is_utf8(cut.as_slice()).unwrap());
+        assert_eq!(streamed(&cut), whole(&cut));
+        let mut bad = vec![b'a'; 70000];
+        bad.push(0xe9);
+        assert!(!is_utf8(bad.as_slice()).unwrap());
+        let mut truncated = vec![b'a'; 10];
+        truncated.extend(&"é".as_bytes()[..1]);
+        assert!(!is_utf8(truncated.as_slice()).unwrap());
+        assert_eq!(streamed(&bad), whole(&bad));
+    }
+
+    #[test]
+    fn decoding_in_place_matches_decoding_a_copy() {
+        for bytes in [
+            &b"\xEF\xBB\xBFa\r\nb"[..],
+            b"plain\r\ntext\r",
+            b"caf\xe9",
+            "déjà\n".as_bytes(),
+        ] {
+            assert_eq!(
+                decode_text(Cow::Owned(bytes.to_vec())),
+                decode_text(Cow::Borrowed(bytes))
+            );
+        }
+        assert_eq!(decode_text(Cow::Borrowed(b"a\r\r\nb\rc")), "a\n\nb\nc");
+        assert_eq!(decode_text(Cow::Borrowed(b"caf\xe9")), "café");
+    }
 }

@@ -532,6 +532,60 @@ fn zipped_dossier_in_the_same_order() {
     );
 }
 
+/// Regression: a zipped dossier read entry `i` for the `i`-th *listed* name,
+/// so an entry left out of the list (an unsafe or undecodable name) before a
+/// real document shifted every later document onto its neighbour's bytes.
+#[test]
+fn zipped_dossier_reads_each_name_s_own_entry() {
+    // `Q_____.md` becomes a name that is not UTF-8 (read as CP437), patched
+    // in both the local header and the central directory.
+    let mut bytes = zip_of(
+        &[
+            ("../evil.md", b"Texte pirate hors du dossier.\n"),
+            ("Q_____.md", b"Annexe au nom ancien.\n"),
+            ("/abs/evil.md", b"Texte pirate absolu.\n"),
+            ("CCTP.md", b"Le titulaire doit chiffrer les donnees.\n"),
+        ],
+        zip::CompressionMethod::Stored,
+    );
+    let placeholder = b"Q_____";
+    let raw = [0x82, 0xff, 0xfe, 0x8a, 0x20, 0x41];
+    let mut patched = 0;
+    let mut i = 0;
+    while i + placeholder.len() <= bytes.len() {
+        if &bytes[i..i + placeholder.len()] == placeholder {
+            bytes[i..i + placeholder.len()].copy_from_slice(&raw);
+            patched += 1;
+        }
+        i += 1;
+    }
+    assert_eq!(patched, 2, "local header and central directory");
+    let doc = extract_bytes("dce.zip", &bytes, &Limits::default()).unwrap();
+    let files = files_in_order(&doc);
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert_eq!(files[0], "CCTP.md");
+    assert!(
+        files[1].ends_with(".md") && files[1] != "Q_____.md",
+        "{files:?}"
+    );
+    let text_of = |f: &str| -> Vec<String> {
+        doc.blocks
+            .iter()
+            .filter(|b| b.file.as_deref() == Some(f))
+            .map(|b| norm(&b.text))
+            .collect()
+    };
+    assert_eq!(
+        text_of("CCTP.md"),
+        vec!["Le titulaire doit chiffrer les donnees."]
+    );
+    assert_eq!(text_of(&files[1]), vec!["Annexe au nom ancien."]);
+    assert!(
+        doc.blocks.iter().all(|b| !b.text.contains("pirate")),
+        "an entry with an unsafe name was read"
+    );
+}
+
 #[test]
 fn html_drops_scripts_navigation_and_hidden_text() {
     let doc = extract("tender.html");
@@ -609,4 +663,62 @@ fn render_text_and_json() {
     assert_eq!(json["blocks"][0]["kind"], "heading");
     assert_eq!(json["blocks"][0]["depth"], 1);
     assert_eq!(json["blocks"][0]["position"]["line"], 1);
+}
+
+/// A plain text from 1 MB on is read line by line (never whole): the same
+/// document as when it is read whole from memory, whatever its encoding
+/// and line ends.
+#[test]
+fn a_large_text_read_line_by_line_is_the_same_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = read("tender.txt");
+    let variants: Vec<(&str, Vec<u8>)> = vec![
+        ("utf8.txt", corpus.clone()),
+        (
+            "crlf.txt",
+            String::from_utf8_lossy(&corpus)
+                .replace('\n', "\r\n")
+                .into_bytes(),
+        ),
+        ("cp1252.txt", read("tender_cp1252.txt")),
+        ("bom.txt", corpus.clone()),
+        (
+            "tabs.txt",
+            b"Lot\tPrix\tD\xe9lai\n1\t100\t3 mois\r\n2\t200\t6 mois\r".to_vec(),
+        ),
+    ];
+    for (name, unit) in variants {
+        let mut bytes = Vec::new();
+        while bytes.len() < 1_200_000 {
+            bytes.extend_from_slice(&unit);
+            bytes.extend_from_slice(b"\n\n");
+        }
+        if name == "bom.txt" {
+            bytes.splice(0..0, [0xEF, 0xBB, 0xBF]);
+        }
+        let path = dir.path().join(name);
+        std::fs::write(&path, &bytes).unwrap();
+        let streamed = extract_path(&path, &Limits::default()).unwrap();
+        let whole = extract_bytes(&path.display().to_string(), &bytes, &Limits::default()).unwrap();
+        assert_eq!(streamed.format, "txt", "{name}");
+        assert!(streamed.blocks.len() > 100, "{name}");
+        assert_eq!(streamed, whole, "{name}");
+    }
+    // The input limit holds too.
+    let path = dir.path().join("utf8.txt");
+    let limits = Limits {
+        max_input_bytes: 1_100_000,
+        ..Limits::default()
+    };
+    let e = extract_path(&path, &limits).unwrap_err();
+    assert!(
+        matches!(
+            e,
+            ExtractError::Limit {
+                kind: LimitKind::InputSize,
+                ..
+            }
+        ),
+        "{e}"
+    );
 }

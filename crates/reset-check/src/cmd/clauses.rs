@@ -6,15 +6,14 @@
 //! `--format json`, and a real Word (`docx`) or OpenDocument (`odt`) file
 //! with `-o FILE`.
 
-use super::{Ctx, Status};
-use crate::cli::Format;
+use super::{Ctx, RunOptions, Status};
+use crate::cli::{Format, LimitArgs};
 use crate::config::{apply_waivers, Date};
 use crate::office::{self, Block};
 use anyhow::{bail, Result};
 use reset_criteria::engine::{assess_document, SpecOptions};
 use reset_criteria::report::{DocumentKind, DocumentReport, Evidence};
 use reset_criteria::{Catalog, Lang};
-use reset_extract::Limits;
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -44,9 +43,9 @@ pub struct Args {
     #[arg(long, value_delimiter = ',', value_name = "S,...")]
     pub subject: Vec<String>,
 
-    /// Largest input file, e.g. 100M, 1G [default: 100M]
-    #[arg(long, value_name = "SIZE", value_parser = super::spec::parse_size)]
-    pub max_input_size: Option<u64>,
+    /// The extraction limits.
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 /// The clauses proposed for one tender.
@@ -150,13 +149,12 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Status> {
     let catalog = ctx.catalog()?;
     super::spec::check_subjects(&catalog, &args.subject)?;
     let waivers = ctx.waivers()?;
-    let limits = Limits {
-        max_input_bytes: args
-            .max_input_size
-            .or(ctx.config.as_ref().and_then(|c| c.max_input_size))
-            .unwrap_or(Limits::default().max_input_bytes),
-        ..Limits::default()
-    };
+    let limits = ctx
+        .settings(RunOptions {
+            limits: args.limits.clone(),
+            ..RunOptions::default()
+        })
+        .extract_limits();
     let doc = if args.dossier {
         reset_extract::extract_dossier(&args.input, &limits)
     } else {

@@ -2,7 +2,7 @@
 //! (default, locale, a `reset-check.toml`, the command line).
 
 use super::{Ctx, RunOptions, Settings, Status};
-use crate::cli::Format;
+use crate::cli::{limit_key, Format, LimitArgs};
 use crate::config::{Date, Source};
 use anyhow::Result;
 use serde::Serialize;
@@ -32,20 +32,23 @@ pub struct Args {
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
 
-    /// As `spec --max-input-size`
-    #[arg(long, value_name = "SIZE", value_parser = super::spec::parse_size)]
-    pub max_input_size: Option<u64>,
-
     /// As `spec --max-documents`
     #[arg(long, value_name = "N")]
     pub max_documents: Option<usize>,
+
+    /// As the limits of `spec`: show the merge with these values.
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 #[derive(Serialize)]
 struct Setting {
-    name: &'static str,
+    name: String,
     value: serde_json::Value,
     source: String,
+    /// A size in bytes (shown as `100 MB` too in the table).
+    #[serde(skip)]
+    bytes: bool,
 }
 
 #[derive(Serialize)]
@@ -75,7 +78,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Status> {
         fail_under: args.fail_under,
         fail_on: args.fail_on,
         jobs: args.jobs,
-        max_input_size: args.max_input_size,
+        limits: args.limits,
         max_documents: args.max_documents,
     });
     if let Some(f) = s.fail_under.value {
@@ -84,42 +87,47 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Status> {
         }
     }
     let today = Date::today();
-    let set = |name, value: serde_json::Value, source: &Source| Setting {
-        name,
+    let set = |name: &str, value: serde_json::Value, source: &Source| Setting {
+        name: name.to_string(),
         value,
         source: source.to_string(),
+        bytes: false,
     };
+    let mut settings = vec![
+        set("lang", ctx.lang.code().into(), &ctx.lang_source),
+        set(
+            "grids",
+            ctx.grids_dir
+                .as_ref()
+                .map(|p| p.display().to_string().into())
+                .unwrap_or(serde_json::Value::Null),
+            &ctx.grids_source,
+        ),
+        set("only", json(&ctx.only), &ctx.only_source),
+        set(
+            "fail_under",
+            json(&s.fail_under.value),
+            &s.fail_under.source,
+        ),
+        set("fail_on", json(&s.fail_on.value), &s.fail_on.source),
+        set("jobs", json(&s.jobs.value), &s.jobs.source),
+    ];
+    for (kind, v) in &s.limits {
+        settings.push(Setting {
+            name: limit_key(*kind),
+            value: json(&v.value),
+            source: v.source.to_string(),
+            bytes: kind.is_bytes(),
+        });
+    }
+    settings.push(set(
+        "max_documents",
+        json(&s.max_documents.value),
+        &s.max_documents.source,
+    ));
     let out = Out {
         config_file: ctx.config.as_ref().map(|c| c.path.display().to_string()),
-        settings: vec![
-            set("lang", ctx.lang.code().into(), &ctx.lang_source),
-            set(
-                "grids",
-                ctx.grids_dir
-                    .as_ref()
-                    .map(|p| p.display().to_string().into())
-                    .unwrap_or(serde_json::Value::Null),
-                &ctx.grids_source,
-            ),
-            set("only", json(&ctx.only), &ctx.only_source),
-            set(
-                "fail_under",
-                json(&s.fail_under.value),
-                &s.fail_under.source,
-            ),
-            set("fail_on", json(&s.fail_on.value), &s.fail_on.source),
-            set("jobs", json(&s.jobs.value), &s.jobs.source),
-            set(
-                "max_input_size",
-                json(&s.max_input_size.value),
-                &s.max_input_size.source,
-            ),
-            set(
-                "max_documents",
-                json(&s.max_documents.value),
-                &s.max_documents.source,
-            ),
-        ],
+        settings,
         waivers: waivers
             .iter()
             .map(|w| WaiverOut {
@@ -196,11 +204,11 @@ fn render(out: &Out, ctx: &Ctx) -> String {
         lang.pick("source", "from"),
     ]);
     for x in &out.settings {
-        table.add_row(vec![
-            x.name.to_string(),
-            shown(x.name, &x.value, ctx),
-            x.source.clone(),
-        ]);
+        let mut value = shown(&x.name, &x.value, ctx);
+        if let Some(n) = x.value.as_u64().filter(|_| x.bytes) {
+            value = format!("{value} ({})", human_bytes(n));
+        }
+        table.add_row(vec![x.name.clone(), value, x.source.clone()]);
     }
     s.push_str(&table.to_string());
     s.push('\n');
@@ -224,6 +232,18 @@ fn render(out: &Out, ctx: &Ctx) -> String {
         }
     }
     s
+}
+
+/// `100 MB`, `1.5 GB`, `300 kB`, `12 bytes` (powers of 1000, as the options read them).
+fn human_bytes(n: u64) -> String {
+    let (value, unit) = match n {
+        n if n >= 1_000_000_000 => (n as f64 / 1e9, "GB"),
+        n if n >= 1_000_000 => (n as f64 / 1e6, "MB"),
+        n if n >= 1_000 => (n as f64 / 1e3, "kB"),
+        n => return format!("{n} bytes"),
+    };
+    let s = format!("{value:.2}");
+    format!("{} {unit}", s.trim_end_matches('0').trim_end_matches('.'))
 }
 
 /// A setting's value as JSON.

@@ -4,8 +4,8 @@
 
 use super::product::{load_product, validator};
 use super::spec::check_subjects;
-use super::{Ctx, Status};
-use crate::cli::Format;
+use super::{Ctx, RunOptions, Status};
+use crate::cli::{Format, LimitArgs};
 use anyhow::{anyhow, bail, Context as _, Result};
 use reset_criteria::engine::{assess_document, SpecOptions};
 use reset_criteria::product::{assess_product, ProductOptions, ProductValidator};
@@ -40,6 +40,10 @@ pub struct Args {
     /// Procurement subjects, instead of detecting (tenders) or declaring them (products)
     #[arg(long, value_delimiter = ',', value_name = "S,...")]
     pub subject: Vec<String>,
+
+    /// The extraction limits (for tenders; --max-input-size bounds a JSON report too).
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 fn kind_name(kind: DocumentKind) -> &'static str {
@@ -56,6 +60,7 @@ fn load(
     catalog: &Catalog,
     validator: &ProductValidator,
     subjects: &[String],
+    limits: &Limits,
     ctx: &Ctx,
 ) -> Result<Option<DocumentReport>> {
     let ext = path
@@ -82,8 +87,13 @@ fn load(
     };
     match ext.as_str() {
         "json" => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read `{}`", path.display()))?;
+            // A report or a product file: bounded like a tender text.
+            let text = reset_criteria::files::read_text_limited(
+                path,
+                limits.max_input_bytes,
+                "a JSON report",
+            )
+            .with_context(|| format!("cannot read `{}`", path.display()))?;
             let is_report = serde_json::from_str::<serde_json::Value>(&text)
                 .ok()
                 .is_some_and(|v| v.get("schema_version").is_some() && v.get("documents").is_some());
@@ -116,7 +126,7 @@ fn load(
         }
         "toml" => Ok(product(path)),
         _ => {
-            let doc = reset_extract::extract_path(path, &Limits::default())
+            let doc = reset_extract::extract_path(path, limits)
                 .map_err(|e| anyhow!("cannot read the tender: {e}"))?;
             Ok(Some(assess_document(
                 catalog,
@@ -136,8 +146,14 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Status> {
     let catalog = ctx.catalog()?;
     check_subjects(&catalog, &args.subject)?;
     let validator = validator(ctx)?;
-    let old = load(&args.old, &catalog, &validator, &args.subject, ctx)?;
-    let new = load(&args.new, &catalog, &validator, &args.subject, ctx)?;
+    let limits = ctx
+        .settings(RunOptions {
+            limits: args.limits.clone(),
+            ..RunOptions::default()
+        })
+        .extract_limits();
+    let old = load(&args.old, &catalog, &validator, &args.subject, &limits, ctx)?;
+    let new = load(&args.new, &catalog, &validator, &args.subject, &limits, ctx)?;
     let (Some(old), Some(new)) = (old, new) else {
         return Ok(Status::Invalid);
     };

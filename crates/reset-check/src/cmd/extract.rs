@@ -2,10 +2,9 @@
 //! blocks with their kinds and positions — so that a user can see why a
 //! sentence was or was not read.
 
-use super::{Ctx, Status};
-use crate::cli::Format;
+use super::{Ctx, RunOptions, Status};
+use crate::cli::{Format, LimitArgs};
 use anyhow::Result;
-use reset_extract::Limits;
 use std::path::PathBuf;
 
 /// Arguments of `extract`.
@@ -24,31 +23,33 @@ pub struct Args {
     #[arg(long)]
     pub dossier: bool,
 
-    /// Largest input file, e.g. 100M, 1G
-    #[arg(long, value_name = "SIZE", value_parser = super::spec::parse_size)]
-    pub max_input_size: Option<u64>,
+    /// The extraction limits.
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 /// Runs `extract`.
 pub fn run(args: Args, ctx: &Ctx) -> Result<Status> {
     ctx.require_format("extract", &[Format::Table, Format::Json])?;
-    let mut limits = Limits::default();
-    if let Some(m) = args.max_input_size {
-        limits.max_input_bytes = m;
-    }
+    let limits = ctx
+        .settings(RunOptions {
+            limits: args.limits.clone(),
+            ..RunOptions::default()
+        })
+        .extract_limits();
     let doc = if args.dossier {
         reset_extract::extract_dossier(&args.input, &limits)?
     } else {
         reset_extract::extract_path(&args.input, &limits)?
     };
-    let out = match ctx.format {
+    // Written as it is rendered: a large document is not held a second
+    // time as its JSON or its text.
+    ctx.emit_with(|w| match ctx.format {
         Format::Json => {
-            let mut s = serde_json::to_string_pretty(&doc)?;
-            s.push('\n');
-            s
+            serde_json::to_writer_pretty(&mut *w, &doc)?;
+            w.write_all(b"\n")
         }
-        _ => reset_extract::render_text(&doc),
-    };
-    ctx.emit(out.as_bytes())?;
+        _ => reset_extract::write_text(&doc, w),
+    })?;
     Ok(Status::Ok)
 }

@@ -5,12 +5,11 @@
 
 use super::product::{load_product, validator};
 use super::spec::check_subjects;
-use super::{Ctx, Status};
-use crate::cli::Format;
+use super::{Ctx, RunOptions, Status};
+use crate::cli::{Format, LimitArgs};
 use anyhow::{anyhow, Result};
 use reset_criteria::engine::{assess_document, SpecOptions};
 use reset_criteria::product::{assess_product, match_product, ProductOptions};
-use reset_extract::Limits;
 use std::path::PathBuf;
 
 /// Arguments of `match`.
@@ -35,6 +34,10 @@ pub struct Args {
     /// Procurement subjects of the tender, instead of detecting them
     #[arg(long, value_delimiter = ',', value_name = "S,...")]
     pub subject: Vec<String>,
+
+    /// The extraction limits.
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 /// Runs `match`.
@@ -53,7 +56,13 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Status> {
     for w in product.version_warnings(&catalog, ctx.lang) {
         eprintln!("warning: {w}");
     }
-    let doc = reset_extract::extract_path(&args.spec, &Limits::default())
+    let limits = ctx
+        .settings(RunOptions {
+            limits: args.limits.clone(),
+            ..RunOptions::default()
+        })
+        .extract_limits();
+    let doc = reset_extract::extract_path(&args.spec, &limits)
         .map_err(|e| anyhow!("cannot read the tender: {e}"))?;
     let spec = assess_document(
         &catalog,

@@ -17,11 +17,12 @@ pub mod schema;
 pub mod spec;
 pub mod validate;
 
-use crate::cli::{Cli, ColorArg, Command, Format, GlobalArgs, LangArg};
+use crate::cli::{Cli, ColorArg, Command, Format, GlobalArgs, LangArg, LimitArgs};
 use crate::config::{Config, Source, Sourced, WaiverRule};
 use anyhow::{bail, Context as _, Result};
 use reset_criteria::catalog::{read_toml_files, Origin, BUILTIN_FILES};
 use reset_criteria::{Catalog, Lang};
+use reset_extract::{LimitKind, Limits};
 use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -182,12 +183,18 @@ impl Ctx {
                 file,
                 None,
             ),
-            max_input_size: crate::config::pick(
-                cli.max_input_size,
-                file.and_then(|c| c.max_input_size),
-                file,
-                reset_extract::Limits::default().max_input_bytes,
-            ),
+            limits: LimitKind::ALL
+                .into_iter()
+                .map(|kind| {
+                    let value = crate::config::pick(
+                        cli.limits.get(kind),
+                        file.and_then(|c| c.limit(kind)),
+                        file,
+                        Limits::default().get(kind),
+                    );
+                    (kind, value)
+                })
+                .collect(),
             max_documents: crate::config::pick(
                 cli.max_documents,
                 file.and_then(|c| c.max_documents),
@@ -271,6 +278,27 @@ impl Ctx {
         }
     }
 
+    /// Like [`Ctx::emit`], but the output is written piece by piece by
+    /// `write` (through a buffer) instead of being held whole in memory:
+    /// to stdout, or to a temporary file renamed to `-o FILE` once complete
+    /// (nothing is left behind on failure).
+    pub fn emit_with(
+        &self,
+        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        match &self.output {
+            None => {
+                let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+                match write(&mut out).and_then(|_| out.flush()) {
+                    Ok(()) => Ok(()),
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                    Err(e) => Err(e).context("cannot write to stdout"),
+                }
+            }
+            Some(path) => write_atomically_with(path, write),
+        }
+    }
+
     /// A styler honouring `--color`.
     pub fn style(&self) -> Style {
         Style { on: self.color }
@@ -287,8 +315,8 @@ pub struct RunOptions {
     pub fail_on: Vec<String>,
     /// `--jobs`.
     pub jobs: Option<usize>,
-    /// `--max-input-size`.
-    pub max_input_size: Option<u64>,
+    /// The extraction limits (`--max-input-size`, `--max-inflated`, ...).
+    pub limits: LimitArgs,
     /// `--max-documents`.
     pub max_documents: Option<usize>,
 }
@@ -302,10 +330,22 @@ pub struct Settings {
     pub fail_on: Sourced<Vec<String>>,
     /// Worker threads (`None`: one per core).
     pub jobs: Sourced<Option<usize>>,
-    /// Largest input file, in bytes.
-    pub max_input_size: Sourced<u64>,
+    /// The extraction limits, each with where it came from, in the order
+    /// of [`LimitKind::ALL`].
+    pub limits: Vec<(LimitKind, Sourced<u64>)>,
     /// Most documents in one batch.
     pub max_documents: Sourced<usize>,
+}
+
+impl Settings {
+    /// The extraction limits in force.
+    pub fn extract_limits(&self) -> Limits {
+        let mut limits = Limits::default();
+        for (kind, v) in &self.limits {
+            limits.set(*kind, v.value);
+        }
+        limits
+    }
 }
 
 /// Whether a locale variable is set (then the default language comes from it).
@@ -328,6 +368,15 @@ pub fn lang_from_env(var: impl Fn(&str) -> Option<String>) -> Lang {
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomically_with(path, |w| w.write_all(bytes))
+}
+
+/// Writes a file through `write` into a temporary file of the same folder,
+/// renamed to `path` once complete; removed on failure.
+fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -340,7 +389,13 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         name.to_string_lossy(),
         std::process::id()
     ));
-    let result = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
+    let result = std::fs::File::create(&tmp)
+        .and_then(|f| {
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, f);
+            write(&mut w)?;
+            w.flush()
+        })
+        .and_then(|_| std::fs::rename(&tmp, path));
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }

@@ -12,6 +12,7 @@ use crate::batch;
 use crate::cli::Format;
 use crate::config::{apply_waivers, Date};
 use anyhow::{bail, Result};
+use reset_criteria::files::{read_text_limited, MAX_PRODUCT_FILE_BYTES};
 use reset_criteria::product::{assess_product, ProductFile, ProductOptions, ProductValidator};
 use reset_criteria::report::{DocumentKind, DocumentReport, Report};
 use reset_criteria::{Catalog, Diagnostics, Lang, SourceFile};
@@ -107,19 +108,10 @@ pub fn load_product(
     validator: &ProductValidator,
     lang: Lang,
 ) -> std::result::Result<ProductFile, LoadError> {
-    // A product file is a few kB: one over the input-size limit is refused
-    // before it is read (a hostile 5 GB file would otherwise fill memory).
-    let max = reset_extract::Limits::default().max_input_bytes;
-    if let Ok(m) = std::fs::metadata(path) {
-        if m.len() > max {
-            return Err(LoadError::Io(format!(
-                "{}: input size exceeds the limit of {} MB for a product file",
-                path.display(),
-                max / 1_000_000
-            )));
-        }
-    }
-    let text = std::fs::read_to_string(path)
+    // A product file is a few kB: one over the limit (10 MB) is refused
+    // by name, before and while it is read (a hostile 5 GB file, or
+    // /dev/zero, would otherwise fill memory).
+    let text = read_text_limited(path, MAX_PRODUCT_FILE_BYTES, "a product file")
         .map_err(|e| LoadError::Io(format!("cannot read `{}`: {e}", path.display())))?;
     validator
         .parse(&SourceFile::new(path.display().to_string(), text), lang)
@@ -164,7 +156,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Status> {
         fail_under: args.fail_under,
         fail_on: args.fail_on.clone(),
         jobs: args.jobs,
-        max_input_size: None,
+        limits: Default::default(),
         max_documents: args.max_documents,
     });
     let (fail_under, fail_on) = (settings.fail_under.value, &settings.fail_on.value);

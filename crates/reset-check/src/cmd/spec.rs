@@ -7,13 +7,12 @@
 
 use super::{Ctx, RunOptions, Status};
 use crate::batch;
-use crate::cli::Format;
+use crate::cli::{Format, LimitArgs};
 use crate::config::{apply_waivers, Date, WaiverRule};
 use anyhow::{bail, Result};
 use reset_criteria::engine::{assess_document, SpecOptions};
 use reset_criteria::report::{DocumentKind, DocumentReport, Report};
 use reset_criteria::Catalog;
-use reset_extract::Limits;
 use std::path::{Path, PathBuf};
 
 /// Arguments of `spec`.
@@ -59,10 +58,6 @@ pub struct Args {
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
 
-    /// Largest input file, e.g. 100M, 1G [default: 100M]
-    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
-    pub max_input_size: Option<u64>,
-
     /// Most documents in one run (folders expanded) [default: 100000]
     #[arg(long, value_name = "N")]
     pub max_documents: Option<usize>,
@@ -75,6 +70,10 @@ pub struct Args {
     /// Only the summary row per grid in the table, not each criterion
     #[arg(long)]
     pub summary: bool,
+
+    /// The extraction limits.
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 /// `--as`.
@@ -84,36 +83,6 @@ pub enum AsKind {
     Spec,
     /// A vendor's offer (mémoire technique): reads commitment wording
     Offer,
-}
-
-/// Parses `100`, `100k`, `20M`, `1G` (powers of 1000... and of 1024 with `i`).
-pub fn parse_size(s: &str) -> std::result::Result<u64, String> {
-    let t = s.trim();
-    let (num, mult) = match t.char_indices().find(|(_, c)| c.is_ascii_alphabetic()) {
-        Some((i, _)) => {
-            let unit = t[i..].to_ascii_lowercase();
-            let m: u64 = match unit.as_str() {
-                "b" => 1,
-                "k" | "kb" => 1_000,
-                "m" | "mb" => 1_000_000,
-                "g" | "gb" => 1_000_000_000,
-                "ki" | "kib" => 1 << 10,
-                "mi" | "mib" => 1 << 20,
-                "gi" | "gib" => 1 << 30,
-                _ => return Err(format!("unknown size unit `{unit}`; use k, M or G")),
-            };
-            (&t[..i], m)
-        }
-        None => (t, 1),
-    };
-    let n: f64 = num
-        .trim()
-        .parse()
-        .map_err(|_| format!("`{s}` is not a size; write e.g. 100M or 1G"))?;
-    if n < 0.0 {
-        return Err("a size cannot be negative".into());
-    }
-    Ok((n * mult as f64) as u64)
 }
 
 /// Extensions read when a folder is given.
@@ -128,16 +97,13 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Status> {
         fail_under: args.fail_under,
         fail_on: args.fail_on.clone(),
         jobs: args.jobs,
-        max_input_size: args.max_input_size,
+        limits: args.limits.clone(),
         max_documents: args.max_documents,
     });
     let (fail_under, fail_on) = (settings.fail_under.value, &settings.fail_on.value);
     super::product::check_gates(&catalog, fail_on, fail_under)?;
     let waivers = ctx.waivers()?;
-    let limits = Limits {
-        max_input_bytes: settings.max_input_size.value,
-        ..Limits::default()
-    };
+    let limits = settings.extract_limits();
     let opts = SpecOptions {
         kind: match args.as_kind {
             AsKind::Spec => DocumentKind::Spec,

@@ -12,6 +12,7 @@ use super::{Ctx, Status};
 use crate::cli::Format;
 use anyhow::{bail, Context as _, Result};
 use reset_criteria::catalog::{read_toml_files, Origin, LANGUAGE_FILE, SUBJECTS_FILE};
+use reset_criteria::files::{read_text_limited, MAX_GRID_FILE_BYTES, MAX_PRODUCT_FILE_BYTES};
 use reset_criteria::product::{assess_product, not_declared, ProductOptions, ProductValidator};
 use reset_criteria::{Catalog, SourceFile};
 use std::path::Path;
@@ -95,7 +96,15 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Status> {
                     path.display()
                 );
             }
-            let text = std::fs::read_to_string(path)
+            let (max, what) = if ext.eq_ignore_ascii_case("json") {
+                (MAX_PRODUCT_FILE_BYTES, "a product file")
+            } else {
+                (
+                    MAX_GRID_FILE_BYTES.max(MAX_PRODUCT_FILE_BYTES),
+                    "a grid or product file",
+                )
+            };
+            let text = read_text_limited(path, max, what)
                 .with_context(|| format!("cannot read `{}`", path.display()))?;
             vec![SourceFile::new(path.display().to_string(), text)]
         } else {
@@ -217,7 +226,7 @@ fn read_json_files(dir: &Path) -> Result<Vec<SourceFile>> {
     paths
         .into_iter()
         .map(|p| {
-            let text = std::fs::read_to_string(&p)
+            let text = read_text_limited(&p, MAX_PRODUCT_FILE_BYTES, "a product file")
                 .with_context(|| format!("cannot read `{}`", p.display()))?;
             Ok(SourceFile::new(p.display().to_string(), text))
         })
