@@ -38,16 +38,77 @@ impl Normalized {
 
     /// The original byte range of a normalised range, snapped to char boundaries of `original`.
     pub fn original_range(&self, original: &str, range: Range<usize>) -> Range<usize> {
-        let mut start = self.original_offset(range.start);
-        let mut end = self.original_offset(range.end).max(start);
-        while start > 0 && !original.is_char_boundary(start) {
-            start -= 1;
-        }
-        while end < original.len() && !original.is_char_boundary(end) {
-            end += 1;
-        }
-        start..end.min(original.len())
+        snap(
+            original,
+            self.original_offset(range.start),
+            self.original_offset(range.end),
+        )
     }
+}
+
+/// The map of a [`Normalized`] text without the text: what a caller keeps
+/// per block of a large document (two words when the block needs no
+/// correction, as most do not).
+#[derive(Debug, Clone, Default)]
+pub struct OffsetMap {
+    /// As in [`Normalized`], with the offset difference as `i32` (blocks are
+    /// far below 2 GB).
+    checkpoints: Box<[(u32, i32)]>,
+    original_len: u32,
+}
+
+impl OffsetMap {
+    /// Byte offset in the original text of a byte offset in the normalised one.
+    pub fn original_offset(&self, pos: usize) -> usize {
+        let idx = self
+            .checkpoints
+            .partition_point(|(n, _)| (*n as usize) <= pos);
+        let delta = if idx == 0 {
+            0
+        } else {
+            i64::from(self.checkpoints[idx - 1].1)
+        };
+        ((pos as i64 + delta).max(0) as usize).min(self.original_len as usize)
+    }
+
+    /// The original byte range of a normalised range, snapped to char boundaries of `original`.
+    pub fn original_range(&self, original: &str, range: Range<usize>) -> Range<usize> {
+        snap(
+            original,
+            self.original_offset(range.start),
+            self.original_offset(range.end),
+        )
+    }
+}
+
+impl Normalized {
+    /// The map back to the original, without the text; `None` if the
+    /// original is 4 GB or more, or an offset does not fit the compact form.
+    pub fn into_map(self) -> Option<OffsetMap> {
+        let original_len = u32::try_from(self.original_len).ok()?;
+        let checkpoints = self
+            .checkpoints
+            .into_iter()
+            .map(|(n, d)| i32::try_from(d).ok().map(|d| (n, d)))
+            .collect::<Option<Box<[_]>>>()?;
+        Some(OffsetMap {
+            checkpoints,
+            original_len,
+        })
+    }
+}
+
+/// `start..end` widened to char boundaries of `original`.
+fn snap(original: &str, start: usize, end: usize) -> Range<usize> {
+    let mut start = start.min(original.len());
+    let mut end = end.max(start);
+    while start > 0 && !original.is_char_boundary(start) {
+        start -= 1;
+    }
+    while end < original.len() && !original.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end.min(original.len())
 }
 
 /// Is `b` part of a word in normalised text? Non-ASCII bytes count as letters.

@@ -4,7 +4,7 @@
 use super::matcher::{CritKind, CueClass, LangClass, Matcher, TermHit};
 use super::segment::split_sentences;
 use crate::document::{Block, BlockKind, Document};
-use crate::normalize::{is_word_byte, normalize, Normalized};
+use crate::normalize::{is_word_byte, normalize, OffsetMap};
 use crate::report::{
     finish_scores, CriterionReport, DocumentKind, DocumentReport, Evidence, GridReport, Status,
     SubjectReport,
@@ -92,18 +92,23 @@ struct Around {
     verification_word: String,
 }
 
+/// A block's place in the normalised text, and its map back to the original.
 struct NormBlock {
     start: usize,
     end: usize,
-    map: Normalized,
+    map: OffsetMap,
 }
 
 struct Ctx<'a> {
     catalog: &'a Catalog,
     m: &'a Matcher,
     doc: &'a Document,
-    /// Every block normalised, one after the other (a newline between two).
-    text: String,
+    /// Every block normalised, one after the other (a newline between
+    /// two), in one string per run of blocks: `text_starts[i]` is where run
+    /// `i` starts in that virtual concatenation. Not joining them spares a
+    /// second copy of a large text.
+    texts: Vec<String>,
+    text_starts: Vec<usize>,
     blocks: Vec<NormBlock>,
     section: Vec<Section>,
     parent: Vec<Option<usize>>,
@@ -188,27 +193,34 @@ pub fn assess_document(catalog: &Catalog, doc: &Document, opts: &SpecOptions) ->
             let end = text.len();
             text.push('\n');
             n.text = String::new();
-            blocks.push(NormBlock { start, end, map: n });
+            // Blocks are under the input limit, far below 4 GB: the compact
+            // map always fits; an empty one would only quote less exactly.
+            let map = n.into_map().unwrap_or_default();
+            blocks.push(NormBlock { start, end, map });
         }
         (text, blocks)
     });
-    let mut text = String::with_capacity(normalised.iter().map(|p| p.0.len()).sum());
+    let mut texts = Vec::with_capacity(normalised.len());
+    let mut text_starts = Vec::with_capacity(normalised.len());
     let mut blocks = Vec::with_capacity(doc.blocks.len());
+    let mut base = 0;
     for (t, bs) in normalised {
-        let base = text.len();
-        text.push_str(&t);
+        text_starts.push(base);
         blocks.extend(bs.into_iter().map(|mut b| {
             b.start += base;
             b.end += base;
             b
         }));
+        base += t.len();
+        texts.push(t);
     }
     let m = catalog.matcher();
     let mut ctx = Ctx {
         catalog,
         m,
         doc,
-        text,
+        texts,
+        text_starts,
         blocks,
         section: Vec::new(),
         parent: Vec::new(),
@@ -407,14 +419,24 @@ fn is_contents_line(s: &str) -> bool {
 }
 
 impl<'a> Ctx<'a> {
+    /// Normalised text at an absolute range (which never spans two blocks).
+    fn text(&self, r: Range<usize>) -> &str {
+        let i = self
+            .text_starts
+            .partition_point(|s| *s <= r.start)
+            .saturating_sub(1);
+        let base = self.text_starts[i];
+        &self.texts[i][r.start - base..r.end - base]
+    }
+
     fn block_text(&self, bi: usize) -> &str {
-        &self.text[self.blocks[bi].start..self.blocks[bi].end]
+        self.text(self.blocks[bi].start..self.blocks[bi].end)
     }
 
     /// Every cue term in block `bi`, at absolute offsets, sorted by start.
     fn block_hits(&self, bi: usize) -> Vec<TermHit> {
         let b = &self.blocks[bi];
-        let mut hits = self.m.scan(&self.text[b.start..b.end]);
+        let mut hits = self.m.scan(self.text(b.start..b.end));
         for h in &mut hits {
             h.start += b.start as u32;
             h.end += b.start as u32;
@@ -579,7 +601,7 @@ impl<'a> Ctx<'a> {
             })
             .collect();
         if !self.offer {
-            let s = &self.text[range.start as usize..range.end as usize];
+            let s = self.text(range.start as usize..range.end as usize);
             if self.looks_french(s) {
                 let ws_list: Vec<(usize, usize)> = words(s).collect();
                 for (k, &(ws, we)) in ws_list.iter().enumerate() {
@@ -695,7 +717,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn clause_bounds(&self, hits: &[TermHit], sent: Range<u32>) -> Vec<u32> {
-        let s = &self.text[sent.start as usize..sent.end as usize];
+        let s = self.text(sent.start as usize..sent.end as usize);
         let mut bounds: Vec<u32> = Vec::new();
         let bytes = s.as_bytes();
         for (i, c) in bytes.iter().enumerate() {
@@ -736,7 +758,7 @@ impl<'a> Ctx<'a> {
         if let Some(v) = self.verification(hits, own.clone(), crit, &cm.spans) {
             return Some(v);
         }
-        let text = &self.text[sent.start as usize..sent.end as usize];
+        let text = self.text(sent.start as usize..sent.end as usize);
         let mut start = sent.start;
         let mut parts = Vec::new();
         for (i, c) in text.bytes().enumerate() {
@@ -824,7 +846,7 @@ impl<'a> Ctx<'a> {
     /// qualifying something else in the sentence does not count.
     fn coarse_clause_of(&self, sent: Range<u32>, anchor: u32) -> Range<u32> {
         // As `clause_around` with the semicolons as bounds, without listing them.
-        let s = &self.text.as_bytes()[sent.start as usize..sent.end as usize];
+        let s = self.text(sent.start as usize..sent.end as usize).as_bytes();
         let at = (anchor.saturating_sub(sent.start) as usize).min(s.len());
         let start = s[..at]
             .iter()
@@ -863,7 +885,7 @@ impl<'a> Ctx<'a> {
 
     /// A number followed by a unit, or a percentage, in a range.
     fn number_with_unit(&self, range: Range<u32>) -> Option<(u32, u32)> {
-        let s = &self.text[range.start as usize..range.end as usize];
+        let s = self.text(range.start as usize..range.end as usize);
         let b = s.as_bytes();
         let mut i = 0;
         while i < b.len() {
