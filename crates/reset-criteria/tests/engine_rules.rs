@@ -298,3 +298,28 @@ fn french_passive_present_and_requirement_lists_prescribe() {
         2
     );
 }
+
+/// A run-on text without full stops (a badly extracted PDF, a hostile file)
+/// is read in bounded pieces: the evidence quotes one piece, not the text.
+#[test]
+fn a_run_on_text_is_read_in_bounded_pieces() {
+    let text =
+        "le titulaire devra livrer une AIPD et la mettre à jour chaque année, ".repeat(3_000);
+    let c = catalog();
+    let r = assess_text(&c, "t", &text, &opts());
+    let crit = r.grids[0]
+        .criteria
+        .iter()
+        .find(|x| x.id == "RULE-01")
+        .unwrap();
+    assert_eq!(crit.level, 2);
+    let max = reset_criteria::engine::MAX_SENTENCE_BYTES;
+    for e in &crit.evidence {
+        assert!(
+            e.text.len() <= 2 * max,
+            "evidence of {} bytes",
+            e.text.len()
+        );
+    }
+    assert!(crit.hits > 10, "each piece counts: {}", crit.hits);
+}

@@ -184,7 +184,10 @@ pub fn assess_document(catalog: &Catalog, doc: &Document, opts: &SpecOptions) ->
     // 1. Normalise every block once, into one buffer. This needs no cue, so
     // it runs while another thread may still be compiling the automaton.
     let normalised: Vec<(String, Vec<NormBlock>)> = in_parallel(&parts, |r| {
-        let mut text = String::new();
+        // Sized from the original (normalising rarely lengthens a text), so
+        // that a large run is not reallocated up to twice its size.
+        let size: usize = doc.blocks[r.clone()].iter().map(|b| b.text.len() + 1).sum();
+        let mut text = String::with_capacity(size);
         let mut blocks = Vec::with_capacity(r.len());
         for b in &doc.blocks[r.clone()] {
             let mut n = normalize(&b.text);
@@ -198,6 +201,7 @@ pub fn assess_document(catalog: &Catalog, doc: &Document, opts: &SpecOptions) ->
             let map = n.into_map().unwrap_or_default();
             blocks.push(NormBlock { start, end, map });
         }
+        text.shrink_to_fit();
         (text, blocks)
     });
     let mut texts = Vec::with_capacity(normalised.len());

@@ -13,4 +13,4 @@ mod segment;
 
 pub use assess::{assess_document, assess_text, SpecOptions};
 pub use matcher::Matcher;
-pub use segment::split_sentences;
+pub use segment::{split_sentences, MAX_SENTENCE_BYTES};

@@ -43,13 +43,55 @@ pub fn split_sentences<S: BuildHasher>(
     out
 }
 
+/// Longest sentence read as one, in bytes. Real sentences stay far below
+/// (the longest legal ones reach about 1,500); a run-on text without full
+/// stops (a PDF extracted badly, or a hostile file) is cut into pieces of
+/// this size at a semicolon, else a comma, else a space, because reading a
+/// sentence costs time in proportion to its hits times its length.
+pub const MAX_SENTENCE_BYTES: usize = 2_000;
+
 fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, r: Range<usize>) {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if r.start + lead >= r.end - trail {
+        return; // only spaces
+    }
+    let (mut start, end) = (r.start + lead, r.end - trail);
+    while end - start > MAX_SENTENCE_BYTES {
+        let cut = cut_point(text, start, start + MAX_SENTENCE_BYTES);
+        push_piece(out, text, start..cut);
+        start = cut;
+    }
+    push_piece(out, text, start..end);
+}
+
+fn push_piece(out: &mut Vec<Range<usize>>, text: &str, r: Range<usize>) {
     let s = &text[r.clone()];
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
     if r.start + lead < r.end - trail {
         out.push(r.start + lead..r.end - trail);
     }
+}
+
+/// Where to end a piece of an over-long sentence that starts at `start`:
+/// just after the last semicolon, else comma, else space before `limit`
+/// (in the second half of the piece, so that pieces stay long), else at
+/// `limit` itself, moved back to a char boundary.
+fn cut_point(text: &str, start: usize, limit: usize) -> usize {
+    let b = &text.as_bytes()[start..limit];
+    let half = b.len() / 2;
+    for mark in [b';', b',', b' '] {
+        if let Some(i) = b[half..].iter().rposition(|c| *c == mark) {
+            return start + half + i + 1;
+        }
+    }
+    let mut cut = limit;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    cut
 }
 
 /// True when the dot at `dot` closes an abbreviation, an initial, or a list number.
@@ -96,6 +138,26 @@ fn dot_is_abbreviation<S: BuildHasher>(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_run_on_text_is_cut_into_bounded_pieces() {
+        let abbr: HashSet<String> = HashSet::new();
+        let text =
+            "le titulaire devra garantir l' accessibilite, ".repeat(2_000) + &"é".repeat(5_000);
+        let sents = split_sentences(&text, &abbr);
+        assert!(sents.len() > 10, "cut into pieces: {}", sents.len());
+        for r in &sents {
+            assert!(r.len() <= MAX_SENTENCE_BYTES, "piece of {} bytes", r.len());
+            assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+        }
+        // Cut after a comma when there is one, so clauses stay whole.
+        assert!(text[sents[0].clone()].ends_with(','));
+        // Nothing but spaces is lost between pieces.
+        for w in sents.windows(2) {
+            assert!(text[w[0].end..w[1].start].trim().is_empty());
+        }
+        assert!(text[sents.last().unwrap().end..].trim().is_empty());
+    }
     use super::*;
 
     fn abbr() -> HashSet<String> {
