@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every fuzz target in turn for SECONDS each (default 60), one at a
-# time, and prints per target: time, executions, and whether it crashed.
+# time, and prints per target: time, executions, executions per second, and
+# whether it crashed.
 #
 #   scripts/fuzz-all.sh 600            ten minutes each
 #   TARGETS="extract_pdf grid_load" scripts/fuzz-all.sh 120
@@ -20,20 +21,30 @@ export RUSTC_BOOTSTRAP=1
 mkdir -p fuzz/logs
 (cd fuzz && cargo fuzz build -O) || exit 2
 failed=0
-printf '%-14s %8s %12s  %s\n' target seconds executions result
+printf '%-14s %8s %12s %8s  %s\n' target seconds executions exec/s result
 for t in $TARGETS; do
     log=fuzz/logs/$t.log
     start=$(date +%s)
+    # -max_len: the largest input libFuzzer makes (by default its largest
+    # seed). The engine's cost grows with the square of a sentence's length,
+    # so engine_text stays at 4 KB (several paragraphs); a grid_load seed is
+    # one criterion of a grid, up to 15 KB (see fuzz-seed.sh).
+    case $t in
+        engine_text) max_len=(-max_len=4096) ;;
+        grid_load) max_len=(-max_len=16384) ;;
+        *) max_len=() ;;
+    esac
     # -timeout: an input taking over 10 s counts as a hang (a crash).
     # -rss_limit_mb: a bounded-memory check on top of the limits.
     (cd fuzz && cargo fuzz run -O "$t" -- \
         -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \
-        -print_final_stats=1) > "$log" 2>&1
+        "${max_len[@]}" -print_final_stats=1) > "$log" 2>&1
     rc=$?
     took=$(( $(date +%s) - start ))
     execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
     [ -z "$execs" ] && execs=$(grep -o '^#[0-9]*' "$log" | tail -1 | tr -d '#')
+    rate=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
     if [ "$rc" -eq 0 ]; then result=ok; else result="CRASH (rc $rc, see $log)"; failed=1; fi
-    printf '%-14s %8s %12s  %s\n' "$t" "$took" "${execs:-?}" "$result"
+    printf '%-14s %8s %12s %8s  %s\n' "$t" "$took" "${execs:-?}" "${rate:-?}" "$result"
 done
 exit $failed

@@ -42,5 +42,7 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let json = serde_json::to_string(&r).expect("report serialises");
-    let _: serde_json::Value = serde_json::from_str(&json).expect("report JSON parses");
+    // Checks the whole JSON syntax without building a tree of the 90
+    // criteria: a `serde_json::Value` here cost half of a short input's time.
+    let _: serde::de::IgnoredAny = serde_json::from_str(&json).expect("report JSON parses");
 });
