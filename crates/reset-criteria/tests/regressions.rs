@@ -13,12 +13,31 @@ use reset_criteria::product::{assess_product, ProductOptions, ProductValidator};
 use reset_criteria::report::DocumentKind;
 use reset_criteria::{Catalog, Document, Lang, SourceFile};
 
+/// As `fuzz/fuzz_targets/grid_load.rs`: the first byte is the mode (even:
+/// the grid alone with the fixtures of `fuzz/fixtures/`; odd: over the
+/// built-in catalog), the rest the grid.
 fn grid_load(data: &[u8]) {
-    let Ok(text) = std::str::from_utf8(data) else {
+    let Some((&mode, rest)) = data.split_first() else {
         return;
     };
-    let file = SourceFile::new("fuzz.toml", text);
-    match Catalog::from_files(std::slice::from_ref(&file), true) {
+    let Ok(text) = std::str::from_utf8(rest) else {
+        return;
+    };
+    let grid = SourceFile::new("fuzz.toml", text);
+    let loaded = if mode & 1 == 0 {
+        let language = SourceFile::new(
+            "fixtures/language.toml",
+            include_str!("../../../fuzz/fixtures/language.toml"),
+        );
+        let subjects = SourceFile::new(
+            "fixtures/subjects.toml",
+            include_str!("../../../fuzz/fixtures/subjects.toml"),
+        );
+        Catalog::from_files(&[language, subjects, grid], false)
+    } else {
+        Catalog::from_files(std::slice::from_ref(&grid), true)
+    };
+    match loaded {
         Ok(catalog) => {
             let r = assess_text(
                 &catalog,
