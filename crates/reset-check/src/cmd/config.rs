@@ -166,9 +166,11 @@ fn shown(name: &str, v: &serde_json::Value, ctx: &Ctx) -> String {
         }
         .into(),
         serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Array(a) if a.is_empty() => {
+        // An empty `only` keeps every grid; an empty `fail_on` gates nothing.
+        serde_json::Value::Array(a) if a.is_empty() && name == "only" => {
             (if fr { "(toutes)" } else { "(all)" }).into()
         }
+        serde_json::Value::Array(a) if a.is_empty() => ctx.lang.pick("(aucun)", "(none)").into(),
         serde_json::Value::Array(a) => a
             .iter()
             .map(|x| {
