@@ -587,8 +587,13 @@ fn extract_inner(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Block>
                 limits.max_inflated_bytes,
             ));
         }
-        let (runs, decoded) = page_runs(&doc, id, budget)
-            .map_err(|e| ExtractError::corrupt(file, "pdf", format!("page {n}: {e}")))?;
+        let (runs, decoded) = page_runs(&doc, id, budget).map_err(|e| match e {
+            // A stream inflating past the budget is the limit, not a broken file.
+            lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
+                ExtractError::limit(file, LimitKind::InflatedSize, limits.max_inflated_bytes)
+            }
+            e => ExtractError::corrupt(file, "pdf", format!("page {n}: {e}")),
+        })?;
         budget = budget.saturating_sub(decoded);
         page_lines.push(build_lines(runs));
         numbers.push(n);
