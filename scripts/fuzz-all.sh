@@ -26,9 +26,10 @@ for t in $TARGETS; do
     log=fuzz/logs/$t.log
     start=$(date +%s)
     # -max_len: the largest input libFuzzer makes (by default its largest
-    # seed). The engine's cost grows with the square of a sentence's length,
-    # so engine_text stays at 4 KB (several paragraphs); a grid_load seed is
-    # one criterion of a grid, up to 15 KB (see fuzz-seed.sh).
+    # seed). engine_text stays at 4 KB (several paragraphs) for the sake of
+    # executions per second (a sentence is read in pieces of at most 2 KB, so
+    # longer inputs cost more in proportion only); a grid_load seed is one
+    # criterion of a grid, up to 15 KB (see fuzz-seed.sh).
     case $t in
         engine_text) max_len=(-max_len=4096) ;;
         grid_load) max_len=(-max_len=16384) ;;
