@@ -252,7 +252,7 @@ pub fn assess_document(catalog: &Catalog, doc: &Document, opts: &SpecOptions) ->
     let mut found = new_found();
     let ctx_ref = &ctx;
     let detect = opts.subjects.is_none();
-    let per_part: Vec<(Vec<Found>, Vec<(usize, u32)>)> = in_parallel(&parts, |r| {
+    let per_part: Vec<(Vec<Found>, SubjectBlocks)> = in_parallel(&parts, |r| {
         let mut found = new_found();
         let mut subject_blocks = Vec::new();
         let mut lead_cache: Option<(usize, Option<Around>)> = None;
@@ -386,6 +386,9 @@ pub fn assess_document(catalog: &Catalog, doc: &Document, opts: &SpecOptions) ->
     finish_scores(&mut report, catalog);
     report
 }
+
+/// (block, subject) pairs: the subjects named in each block, in document order.
+type SubjectBlocks = Vec<(usize, u32)>;
 
 /// The evidence kept for one criterion: every matching sentence is counted,
 /// only the best few are quoted (highest level first, then document order).
