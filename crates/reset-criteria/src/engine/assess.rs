@@ -181,7 +181,7 @@ pub fn assess_document(catalog: &Catalog, doc: &Document, opts: &SpecOptions) ->
     // normalisation, matching and qualification; small ones stay on one thread.
     let total: usize = doc.blocks.iter().map(|b| b.text.len() + 1).sum();
     let parts = block_runs(&doc.blocks, total, opts.threads);
-    // 1. Normalise every block once, into one buffer. This needs no cue, so
+    // 1. Normalise every block once, one buffer per run. This needs no cue, so
     // it runs while another thread may still be compiling the automaton.
     let normalised: Vec<(String, Vec<NormBlock>)> = in_parallel(&parts, |r| {
         // Sized from the original (normalising rarely lengthens a text), so

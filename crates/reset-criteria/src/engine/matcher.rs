@@ -312,8 +312,10 @@ impl Matcher {
     /// other terms do not all occur in the text too. A term is shared by
     /// many conjunctions ("accessib* + audit", "accessib* + declaration",
     /// ...): dropping the incomplete ones here divides the hits to qualify
-    /// by about four on real tenders, and changes no result, as a cue
-    /// counts only where all its terms are.
+    /// by about four on real tenders. A cue counts only where all its terms
+    /// are, so no level changes; the one reader of single hits this affects
+    /// (verification looking for "another criterion" in a part of the
+    /// sentence) now ignores a lone conjunction term, as it should.
     pub(crate) fn scan(&self, text: &str) -> Vec<TermHit> {
         let Some(ac) = &self.ac else {
             return Vec::new();
