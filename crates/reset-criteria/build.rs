@@ -6,6 +6,10 @@
 
 use std::path::Path;
 
+// The conversion the catalog itself uses for its schema checks.
+#[path = "src/toml_json.rs"]
+mod toml_json;
+
 const FILES: &[&str] = &[
     "language",
     "subjects",
@@ -19,6 +23,9 @@ const FILES: &[&str] = &[
 fn main() {
     let criteria = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../criteria");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    // The one list of built-in files: `builtin.rs` holds the TOML texts
+    // (`BUILTIN_FILES`) and their JSON twins (`BUILTIN_JSON`), in this order.
+    let (mut toml_items, mut json_items) = (String::new(), String::new());
     for name in FILES {
         let path = criteria.join(format!("{name}.toml"));
         println!("cargo:rerun-if-changed={}", path.display());
@@ -28,28 +35,31 @@ fn main() {
         // column; here it only becomes JSON `null`, which the catalog then
         // refuses, falling back to the full checks.
         let json = match toml::from_str::<toml::Value>(&text) {
-            Ok(v) => serde_json::to_string(&to_json(&v)).expect("JSON values serialise"),
+            Ok(v) => {
+                serde_json::to_string(&toml_json::toml_to_json(&v)).expect("JSON values serialise")
+            }
             Err(_) => "null".to_string(),
         };
-        std::fs::write(Path::new(&out).join(format!("{name}.json")), json)
+        let json_path = Path::new(&out).join(format!("{name}.json"));
+        std::fs::write(&json_path, json)
             .unwrap_or_else(|e| panic!("cannot write {name}.json in OUT_DIR: {e}"));
+        toml_items += &format!(
+            "    ({:?}, include_str!({:?})),\n",
+            format!("criteria/{name}.toml"),
+            path.display().to_string()
+        );
+        json_items += &format!(
+            "    ({name:?}, include_str!({:?})),\n",
+            json_path.display().to_string()
+        );
     }
-}
-
-/// TOML to JSON, dates as strings (as `reset_criteria::catalog::toml_to_json`).
-fn to_json(v: &toml::Value) -> serde_json::Value {
-    use serde_json::Value as J;
-    match v {
-        toml::Value::String(s) => J::String(s.clone()),
-        toml::Value::Integer(i) => J::from(*i),
-        toml::Value::Float(f) => serde_json::Number::from_f64(*f)
-            .map(J::Number)
-            .unwrap_or(J::Null),
-        toml::Value::Boolean(b) => J::Bool(*b),
-        toml::Value::Datetime(d) => J::String(d.to_string()),
-        toml::Value::Array(a) => J::Array(a.iter().map(to_json).collect()),
-        toml::Value::Table(t) => {
-            J::Object(t.iter().map(|(k, v)| (k.clone(), to_json(v))).collect())
-        }
-    }
+    let code = format!(
+        "/// The built-in files, embedded at compile time.\n\
+         pub const BUILTIN_FILES: &[(&str, &str)] = &[\n{toml_items}];\n\n\
+         /// The built-in files as JSON (converted by `build.rs`), in the order of\n\
+         /// [`BUILTIN_FILES`]: what [`Catalog::builtin`] parses.\n\
+         const BUILTIN_JSON: &[(&str, &str)] = &[\n{json_items}];\n"
+    );
+    std::fs::write(Path::new(&out).join("builtin.rs"), code)
+        .unwrap_or_else(|e| panic!("cannot write builtin.rs in OUT_DIR: {e}"));
 }

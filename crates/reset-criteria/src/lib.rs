@@ -30,6 +30,7 @@ pub mod product;
 pub mod report;
 pub mod subject;
 pub mod suggest;
+mod toml_json;
 
 pub use catalog::{Catalog, CatalogError, SourceFile};
 pub use diagnostic::{Diagnostic, Diagnostics};

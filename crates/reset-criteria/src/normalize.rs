@@ -25,15 +25,7 @@ pub struct Normalized {
 impl Normalized {
     /// Byte offset in the original text of a byte offset in the normalised one.
     pub fn original_offset(&self, pos: usize) -> usize {
-        let idx = self
-            .checkpoints
-            .partition_point(|(n, _)| (*n as usize) <= pos);
-        let delta = if idx == 0 {
-            0
-        } else {
-            self.checkpoints[idx - 1].1
-        };
-        ((pos as i64 + delta).max(0) as usize).min(self.original_len)
+        original_offset(&self.checkpoints, self.original_len, pos)
     }
 
     /// The original byte range of a normalised range, snapped to char boundaries of `original`.
@@ -60,15 +52,7 @@ pub struct OffsetMap {
 impl OffsetMap {
     /// Byte offset in the original text of a byte offset in the normalised one.
     pub fn original_offset(&self, pos: usize) -> usize {
-        let idx = self
-            .checkpoints
-            .partition_point(|(n, _)| (*n as usize) <= pos);
-        let delta = if idx == 0 {
-            0
-        } else {
-            i64::from(self.checkpoints[idx - 1].1)
-        };
-        ((pos as i64 + delta).max(0) as usize).min(self.original_len as usize)
+        original_offset(&self.checkpoints, self.original_len as usize, pos)
     }
 
     /// The original byte range of a normalised range, snapped to char boundaries of `original`.
@@ -96,6 +80,22 @@ impl Normalized {
             original_len,
         })
     }
+}
+
+/// The original offset of normalised offset `pos`, from the checkpoints of
+/// a [`Normalized`] text or an [`OffsetMap`].
+fn original_offset<D: Copy + Into<i64>>(
+    checkpoints: &[(u32, D)],
+    original_len: usize,
+    pos: usize,
+) -> usize {
+    let idx = checkpoints.partition_point(|(n, _)| (*n as usize) <= pos);
+    let delta = if idx == 0 {
+        0
+    } else {
+        checkpoints[idx - 1].1.into()
+    };
+    ((pos as i64 + delta).max(0) as usize).min(original_len)
 }
 
 /// `start..end` widened to char boundaries of `original`.

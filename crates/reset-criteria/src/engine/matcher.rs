@@ -239,18 +239,10 @@ impl Matcher {
         }
         // The automaton builds a third faster from sorted patterns (the trie
         // is filled in order); the owners follow their pattern.
-        let mut order: Vec<usize> = (0..b.patterns.len()).collect();
-        order.sort_unstable_by(|x, y| b.patterns[*x].cmp(&b.patterns[*y]));
-        let mut old_owners: Vec<Option<Vec<TermOwner>>> = b.owners.into_iter().map(Some).collect();
-        let mut old_patterns: Vec<Option<String>> = b.patterns.into_iter().map(Some).collect();
-        b.owners = order
-            .iter()
-            .map(|&i| old_owners[i].take().unwrap_or_default())
-            .collect();
-        b.patterns = order
-            .iter()
-            .map(|&i| old_patterns[i].take().unwrap_or_default())
-            .collect();
+        let mut pairs: Vec<(String, Vec<TermOwner>)> =
+            b.patterns.into_iter().zip(b.owners).collect();
+        pairs.sort_unstable_by(|x, y| x.0.cmp(&y.0));
+        (b.patterns, b.owners) = pairs.into_iter().unzip();
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .build(&b.patterns)

@@ -51,28 +51,26 @@ pub fn split_sentences<S: BuildHasher>(
 pub const MAX_SENTENCE_BYTES: usize = 2_000;
 
 fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, r: Range<usize>) {
-    let s = &text[r.clone()];
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
-    if r.start + lead >= r.end - trail {
+    let Some(mut r) = trimmed(text, r) else {
         return; // only spaces
+    };
+    while r.len() > MAX_SENTENCE_BYTES {
+        let cut = cut_point(text, r.start, r.start + MAX_SENTENCE_BYTES);
+        out.extend(trimmed(text, r.start..cut));
+        match trimmed(text, cut..r.end) {
+            Some(rest) => r = rest,
+            None => return,
+        }
     }
-    let (mut start, end) = (r.start + lead, r.end - trail);
-    while end - start > MAX_SENTENCE_BYTES {
-        let cut = cut_point(text, start, start + MAX_SENTENCE_BYTES);
-        push_piece(out, text, start..cut);
-        start = cut;
-    }
-    push_piece(out, text, start..end);
+    out.push(r);
 }
 
-fn push_piece(out: &mut Vec<Range<usize>>, text: &str, r: Range<usize>) {
+/// `r` without its leading and trailing spaces; `None` if nothing is left.
+fn trimmed(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     let s = &text[r.clone()];
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
-    if r.start + lead < r.end - trail {
-        out.push(r.start + lead..r.end - trail);
-    }
+    (r.start + lead < r.end - trail).then(|| r.start + lead..r.end - trail)
 }
 
 /// Where to end a piece of an over-long sentence that starts at `start`:
