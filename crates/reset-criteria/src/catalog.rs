@@ -375,6 +375,12 @@ impl Catalog {
             .join(",")
     }
 
+    /// True for the very catalog [`Catalog::builtin`] returns (not a copy):
+    /// its cue table was computed at compile time.
+    pub(crate) fn is_builtin(&self) -> bool {
+        BUILTIN.get().is_some_and(|b| std::ptr::eq(b, self))
+    }
+
     /// The compiled matcher of this catalog, built once on first use.
     pub fn matcher(&self) -> &crate::engine::Matcher {
         self.matcher

@@ -204,6 +204,12 @@ impl Ctx {
         }
     }
 
+    /// True when the run uses the built-in catalog as it is (no `--grids`,
+    /// no `--only`): its automaton can be built before the catalog is read.
+    pub fn uses_builtin_catalog(&self) -> bool {
+        self.grids_dir.is_none() && self.only.is_empty()
+    }
+
     /// The catalog in use: built-in, plus `--grids DIR`, narrowed by `--only`.
     /// The built-in one is borrowed, not copied: with its compiled cues, it
     /// is shared by the whole process.

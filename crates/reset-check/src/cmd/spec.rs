@@ -91,6 +91,12 @@ pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "docx"
 /// Runs `spec`.
 pub fn run(args: Args, ctx: &Ctx) -> Result<Status> {
     ctx.require_format("spec", super::render::REPORT_FORMATS)?;
+    if ctx.uses_builtin_catalog() {
+        // The automaton needs only the cue table embedded at compile time:
+        // it builds on another core while the catalog and the documents
+        // are read. The thread is left to finish, or to end with the run.
+        std::thread::spawn(reset_criteria::engine::prepare_builtin);
+    }
     let catalog = ctx.catalog()?;
     check_subjects(&catalog, &args.subject)?;
     let settings = ctx.settings(RunOptions {

@@ -453,7 +453,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn class_of(&self, h: &TermHit) -> CueClass {
-        self.m.cues[h.cue as usize].class
+        self.m.table.cues[h.cue as usize].class
     }
 
     /// Cue matches whose terms all occur within `range` (absolute offsets),
@@ -475,7 +475,7 @@ impl<'a> Ctx<'a> {
         let mut out = Vec::new();
         for group in picked.chunk_by(|a, b| a.cue == b.cue) {
             let cue = group[0].cue;
-            let n = self.m.cues[cue as usize].n_terms;
+            let n = self.m.table.cues[cue as usize].n_terms;
             if n <= 1 {
                 for h in group {
                     out.push(CueMatch {
@@ -560,7 +560,7 @@ impl<'a> Ctx<'a> {
         });
         let classes: Vec<LangClass> = ms
             .iter()
-            .filter_map(|m| match self.m.cues[m.cue as usize].class {
+            .filter_map(|m| match self.m.table.cues[m.cue as usize].class {
                 CueClass::Lang(l) => Some(l),
                 _ => None,
             })
@@ -599,7 +599,7 @@ impl<'a> Ctx<'a> {
                 Modal {
                     start,
                     end,
-                    kind: if self.m.cues[m.cue as usize].class == CueClass::Lang(binding) {
+                    kind: if self.m.table.cues[m.cue as usize].class == CueClass::Lang(binding) {
                         ModalKind::Binding
                     } else {
                         ModalKind::Weak
@@ -1245,7 +1245,7 @@ impl<'a> Ctx<'a> {
                 })
                 .into_iter()
                 .flat_map(|m| {
-                    let owner = match self.m.cues[m.cue as usize].class {
+                    let owner = match self.m.table.cues[m.cue as usize].class {
                         CueClass::Crit { crit, .. } => Some(crit),
                         _ => None,
                     };
@@ -1257,7 +1257,7 @@ impl<'a> Ctx<'a> {
             let mut best: HashMap<u32, (u8, Option<String>, Vec<String>, String)> =
                 HashMap::default();
             for cm in &crit_matches {
-                let CueClass::Crit { crit, kind } = self.m.cues[cm.cue as usize].class else {
+                let CueClass::Crit { crit, kind } = self.m.table.cues[cm.cue as usize].class else {
                     continue;
                 };
                 let excluded = cm.spans.iter().any(|s| {
@@ -1281,7 +1281,7 @@ impl<'a> Ctx<'a> {
                     lead.as_ref(),
                     row.as_ref(),
                 );
-                let cue_src = self.m.cues[cm.cue as usize].source.clone();
+                let cue_src = self.m.table.cues[cm.cue as usize].source.to_string();
                 let better = best.get(&crit).is_none_or(|b| q.0 > b.0);
                 if better {
                     best.insert(crit, (q.0, q.1, q.2, cue_src));
@@ -1454,7 +1454,7 @@ impl<'a> Ctx<'a> {
         for m in self.cue_matches(hits, b.start as u32..b.end as u32, |c| {
             matches!(c, CueClass::Subject(_))
         }) {
-            if let CueClass::Subject(si) = self.m.cues[m.cue as usize].class {
+            if let CueClass::Subject(si) = self.m.table.cues[m.cue as usize].class {
                 if !out[from..].contains(&(bi, si)) {
                     out.push((bi, si));
                 }

@@ -1,73 +1,125 @@
 //! Every cue of a catalog compiled once into one Aho-Corasick automaton, and
 //! the single pass over a normalised text that finds every hit.
 
-use crate::cue::parse_cue;
+pub(crate) use super::cue_table::{CritKind, CueClass, LangClass};
+use super::cue_table::{
+    CueEntry, CueTable, CueTableBuilder, TermOwner, CRITERION_LISTS, LANGUAGE_LISTS,
+};
 use crate::lang::LangList;
+use crate::language::LanguageCues;
 use crate::normalize::{is_word_byte, normalize_str};
 use crate::Catalog;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::borrow::Cow;
+use std::sync::OnceLock;
 // Short words are looked up per sentence: a fast hash, not SipHash (no
 // untrusted keys are chosen by an attacker here: they are the catalog's).
-use foldhash::{HashMap, HashSet};
+use foldhash::HashSet;
 
-/// Classes of the shared cue lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum LangClass {
-    Binding,
-    Weak,
-    Negation,
-    Prohibition,
-    Commitment,
-    Verification,
-    ClauseBreak,
-    Limit,
-    Hedge,
-    Relative,
-    Contrast,
-    Exclude,
-    OutOfScope,
-    Context,
-    Award,
-    Contents,
-    Requirements,
+// The cue table of the built-in catalog, computed by `build.rs` with the
+// same `CueTableBuilder` (`BUILTIN_PATTERNS`, `BUILTIN_OWNER_STARTS`,
+// `BUILTIN_OWNERS`, `BUILTIN_CUES`).
+include!(concat!(env!("OUT_DIR"), "/builtin_cues.rs"));
+
+/// The cue table of the built-in catalog, as embedded at compile time.
+pub(crate) fn builtin_table() -> CueTable {
+    CueTable {
+        patterns: Cow::Borrowed(BUILTIN_PATTERNS),
+        owner_starts: Cow::Borrowed(BUILTIN_OWNER_STARTS),
+        owners: Cow::Borrowed(BUILTIN_OWNERS),
+        cues: Cow::Borrowed(BUILTIN_CUES),
+    }
 }
 
-/// What a criterion cue is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum CritKind {
-    Cue,
-    Avoid,
-    Verify,
-    Exclude,
+/// Builds the automaton of the built-in catalog, once per process. Call it
+/// on a thread of its own at start-up when the built-in catalog will be
+/// used: the automaton (about 10,000 patterns) then builds while the
+/// catalog is read and the documents extracted, instead of after them.
+/// [`Matcher::new`] waits for it, or builds it, for the built-in catalog.
+pub fn prepare_builtin() {
+    builtin_automaton();
 }
 
-/// Who a cue belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum CueClass {
-    /// A cue of criterion number `crit` (flat index over the catalog).
-    Crit { crit: u32, kind: CritKind },
-    /// A shared cue.
-    Lang(LangClass),
-    /// A cue of subject number `subject`.
-    Subject(u32),
+/// The automaton of the built-in catalog; the first call builds it and
+/// later ones wait for it, then share it (cloning is cheap).
+fn builtin_automaton() -> Option<AhoCorasick> {
+    static AUTOMATON: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    AUTOMATON
+        .get_or_init(|| build_automaton(BUILTIN_PATTERNS))
+        .clone()
 }
 
-/// A compiled cue.
-#[derive(Debug, Clone)]
-pub(crate) struct CueEntry {
-    pub class: CueClass,
-    pub source: String,
-    pub n_terms: u8,
+/// One automaton for every pattern; `None` only if the patterns are too
+/// many for aho-corasick's limits.
+fn build_automaton(patterns: &[Cow<'static, str>]) -> Option<AhoCorasick> {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .build(patterns.iter().map(|p| p.as_bytes()))
+        .ok()
 }
 
-#[derive(Debug, Clone, Copy)]
-struct TermOwner {
-    cue: u32,
-    term: u8,
-    /// Terms of the cue: above one, a conjunction (`a + b`).
-    n_terms: u8,
-    check_start: bool,
-    check_end: bool,
+/// The cue table of any catalog: criteria (in catalog order), the shared
+/// lists, then subjects.
+pub(crate) fn cue_table(catalog: &Catalog) -> CueTable {
+    let mut b = CueTableBuilder::default();
+    let mut crit = 0u32;
+    for g in catalog.grids() {
+        for c in &g.criteria {
+            for (key, kind) in CRITERION_LISTS {
+                let list = match *key {
+                    "cues" => &c.spec.cues,
+                    "avoid" => &c.spec.avoid,
+                    "verify" => &c.spec.verify,
+                    "exclude" => &c.spec.exclude,
+                    _ => unreachable!("CRITERION_LISTS names a list of `spec`"),
+                };
+                add_list(&mut b, CueClass::Crit { crit, kind: *kind }, list);
+            }
+            crit += 1;
+        }
+    }
+    let l = catalog.language();
+    for (path, class) in LANGUAGE_LISTS {
+        add_list(&mut b, CueClass::Lang(*class), language_list(l, path));
+    }
+    for (si, sub) in catalog.subjects().iter().enumerate() {
+        add_list(&mut b, CueClass::Subject(si as u32), &sub.cues);
+    }
+    b.finish()
+}
+
+fn add_list(b: &mut CueTableBuilder, class: CueClass, list: &LangList) {
+    for (_, s) in list.iter() {
+        b.add(class, s);
+    }
+}
+
+/// The list of `language.toml` at a path of [`LANGUAGE_LISTS`].
+fn language_list<'a>(l: &'a LanguageCues, path: &str) -> &'a LangList {
+    let (m, v, s) = (&l.modality, &l.verification, &l.sections);
+    match path {
+        "modality.binding" => &m.binding,
+        "modality.weak" => &m.weak,
+        "modality.negation" => &m.negation,
+        "modality.prohibition" => &m.prohibition,
+        "modality.commitment" => &m.commitment,
+        "modality.clause_breaks" => &m.clause_breaks,
+        "modality.limits" => &m.limits,
+        "modality.hedges" => &m.hedges,
+        "modality.relatives" => &m.relatives,
+        "modality.contrasts" => &m.contrasts,
+        "verification.standards" => &v.standards,
+        "verification.deliverables" => &v.deliverables,
+        "verification.audits" => &v.audits,
+        "verification.penalties" => &v.penalties,
+        "exclude" => &l.exclude,
+        "sections.out_of_scope" => &s.out_of_scope,
+        "sections.context" => &s.context,
+        "sections.award" => &s.award,
+        "sections.contents" => &s.contents,
+        "sections.requirements" => &s.requirements,
+        _ => unreachable!("LANGUAGE_LISTS names a list of language.toml"),
+    }
 }
 
 /// One occurrence of one term of one cue in the normalised text.
@@ -95,8 +147,8 @@ thread_local! {
 /// The compiled cues of a catalog.
 pub struct Matcher {
     ac: Option<AhoCorasick>,
-    owners: Vec<Vec<TermOwner>>,
-    pub(crate) cues: Vec<CueEntry>,
+    /// Patterns, their owners and every cue.
+    pub(crate) table: CueTable,
     /// (grid index, criterion index) of each flat criterion index.
     pub(crate) crits: Vec<(usize, usize)>,
     pub(crate) units: Vec<String>,
@@ -109,144 +161,38 @@ pub struct Matcher {
     pub(crate) english_words: HashSet<String>,
     pub(crate) participle_endings: Vec<String>,
     pub(crate) participle_exceptions: HashSet<String>,
-    patterns: Vec<String>,
 }
 
 impl std::fmt::Debug for Matcher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Matcher")
-            .field("patterns", &self.patterns.len())
-            .field("cues", &self.cues.len())
+            .field("patterns", &self.table.patterns.len())
+            .field("cues", &self.table.cues.len())
             .finish()
-    }
-}
-
-struct Builder {
-    patterns: Vec<String>,
-    index: HashMap<String, usize>,
-    owners: Vec<Vec<TermOwner>>,
-    cues: Vec<CueEntry>,
-}
-
-impl Builder {
-    fn add(&mut self, class: CueClass, source: &str) {
-        // Invalid cues were rejected when the catalog was loaded; skip defensively.
-        let Ok(cue) = parse_cue(source) else { return };
-        let cue_id = self.cues.len() as u32;
-        self.cues.push(CueEntry {
-            class,
-            source: source.to_string(),
-            n_terms: cue.terms.len() as u8,
-        });
-        for (ti, term) in cue.terms.iter().enumerate() {
-            let pid = match self.index.get(&term.text) {
-                Some(p) => *p,
-                None => {
-                    self.patterns.push(term.text.clone());
-                    self.owners.push(Vec::new());
-                    self.index
-                        .insert(term.text.clone(), self.patterns.len() - 1);
-                    self.patterns.len() - 1
-                }
-            };
-            let bytes = term.text.as_bytes();
-            self.owners[pid].push(TermOwner {
-                cue: cue_id,
-                term: ti as u8,
-                n_terms: cue.terms.len() as u8,
-                check_start: bytes.first().is_some_and(|b| is_word_byte(*b)),
-                check_end: !term.prefix && bytes.last().is_some_and(|b| is_word_byte(*b)),
-            });
-        }
-    }
-
-    fn add_list(&mut self, class: CueClass, list: &LangList) {
-        for (_, s) in list.iter() {
-            self.add(class, s);
-        }
     }
 }
 
 impl Matcher {
     /// Compiles every cue of a catalog (criteria, shared lists, subjects) into one automaton.
     pub fn new(catalog: &Catalog) -> Self {
-        let mut b = Builder {
-            patterns: Vec::new(),
-            index: HashMap::default(),
-            owners: Vec::new(),
-            cues: Vec::new(),
+        let (table, ac) = if catalog.is_builtin() {
+            // The built-in table was computed at compile time, and the
+            // automaton may already be on its way (`prepare_builtin`).
+            (builtin_table(), builtin_automaton())
+        } else {
+            let table = cue_table(catalog);
+            let ac = build_automaton(&table.patterns);
+            (table, ac)
         };
-        let mut crits = Vec::new();
-        for (gi, g) in catalog.grids().iter().enumerate() {
-            for (ci, c) in g.criteria.iter().enumerate() {
-                let crit = crits.len() as u32;
-                crits.push((gi, ci));
-                b.add_list(
-                    CueClass::Crit {
-                        crit,
-                        kind: CritKind::Cue,
-                    },
-                    &c.spec.cues,
-                );
-                b.add_list(
-                    CueClass::Crit {
-                        crit,
-                        kind: CritKind::Avoid,
-                    },
-                    &c.spec.avoid,
-                );
-                b.add_list(
-                    CueClass::Crit {
-                        crit,
-                        kind: CritKind::Verify,
-                    },
-                    &c.spec.verify,
-                );
-                b.add_list(
-                    CueClass::Crit {
-                        crit,
-                        kind: CritKind::Exclude,
-                    },
-                    &c.spec.exclude,
-                );
-            }
-        }
+        let crits = catalog
+            .grids()
+            .iter()
+            .enumerate()
+            .flat_map(|(gi, g)| (0..g.criteria.len()).map(move |ci| (gi, ci)))
+            .collect();
         let l = catalog.language();
         let m = &l.modality;
-        b.add_list(CueClass::Lang(LangClass::Binding), &m.binding);
-        b.add_list(CueClass::Lang(LangClass::Weak), &m.weak);
-        b.add_list(CueClass::Lang(LangClass::Negation), &m.negation);
-        b.add_list(CueClass::Lang(LangClass::Prohibition), &m.prohibition);
-        b.add_list(CueClass::Lang(LangClass::Commitment), &m.commitment);
-        b.add_list(CueClass::Lang(LangClass::ClauseBreak), &m.clause_breaks);
-        b.add_list(CueClass::Lang(LangClass::Limit), &m.limits);
-        b.add_list(CueClass::Lang(LangClass::Hedge), &m.hedges);
-        b.add_list(CueClass::Lang(LangClass::Relative), &m.relatives);
-        b.add_list(CueClass::Lang(LangClass::Contrast), &m.contrasts);
         let v = &l.verification;
-        for list in [&v.standards, &v.deliverables, &v.audits, &v.penalties] {
-            b.add_list(CueClass::Lang(LangClass::Verification), list);
-        }
-        b.add_list(CueClass::Lang(LangClass::Exclude), &l.exclude);
-        let s = &l.sections;
-        b.add_list(CueClass::Lang(LangClass::OutOfScope), &s.out_of_scope);
-        b.add_list(CueClass::Lang(LangClass::Context), &s.context);
-        b.add_list(CueClass::Lang(LangClass::Award), &s.award);
-        b.add_list(CueClass::Lang(LangClass::Contents), &s.contents);
-        b.add_list(CueClass::Lang(LangClass::Requirements), &s.requirements);
-        for (si, sub) in catalog.subjects().iter().enumerate() {
-            b.add_list(CueClass::Subject(si as u32), &sub.cues);
-        }
-        // The automaton builds a third faster from sorted patterns (the trie
-        // is filled in order); the owners follow their pattern.
-        let mut pairs: Vec<(String, Vec<TermOwner>)> =
-            b.patterns.into_iter().zip(b.owners).collect();
-        pairs.sort_unstable_by(|x, y| x.0.cmp(&y.0));
-        (b.patterns, b.owners) = pairs.into_iter().unzip();
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&b.patterns)
-            .ok();
         let norm_all = |list: &LangList| -> Vec<String> {
             list.iter()
                 .map(|(_, s)| normalize_str(s))
@@ -258,8 +204,7 @@ impl Matcher {
         units.dedup();
         Matcher {
             ac,
-            owners: b.owners,
-            cues: b.cues,
+            table,
             crits,
             units,
             abbreviations: norm_all(&l.segmentation.abbreviations)
@@ -283,7 +228,6 @@ impl Matcher {
                 .collect(),
             participle_endings: norm_all(&m.participle_endings),
             participle_exceptions: norm_all(&m.participle_exceptions).into_iter().collect(),
-            patterns: b.patterns,
         }
     }
 
@@ -291,12 +235,12 @@ impl Matcher {
     /// reference run of ripgrep can search for.
     pub fn terms(&self) -> Vec<String> {
         // Already sorted, for the automaton's sake.
-        self.patterns.clone()
+        self.table.patterns.iter().map(|p| p.to_string()).collect()
     }
 
     /// Number of distinct patterns in the automaton.
     pub fn pattern_count(&self) -> usize {
-        self.patterns.len()
+        self.table.patterns.len()
     }
 
     /// One pass over a normalised text (a block): every term occurrence on
@@ -319,7 +263,7 @@ impl Matcher {
             let (s, e) = (m.start(), m.end());
             let start_ok = s == 0 || !is_word_byte(bytes[s - 1]);
             let end_ok = e >= bytes.len() || !is_word_byte(bytes[e]);
-            for o in &self.owners[m.pattern().as_usize()] {
+            for o in self.table.owners_of(m.pattern().as_usize()) {
                 if (o.check_start && !start_ok) || (o.check_end && !end_ok) {
                     continue;
                 }
@@ -345,8 +289,8 @@ impl Matcher {
         // catalog's cue count).
         CONJUNCTIONS.with(|cell| {
             let mut t = cell.borrow_mut();
-            if t.seen.len() < self.cues.len() {
-                t.seen = vec![(0, 0); self.cues.len()];
+            if t.seen.len() < self.table.cues.len() {
+                t.seen = vec![(0, 0); self.table.cues.len()];
                 t.stamp = 0;
             }
             t.stamp = t.stamp.wrapping_add(1);
@@ -358,7 +302,7 @@ impl Matcher {
             let bit = |term: u8| 1u64.checked_shl(u32::from(term)).unwrap_or(0);
             let full = |n: u8| if n >= 64 { u64::MAX } else { (1u64 << n) - 1 };
             for h in hits.iter() {
-                let n = self.cues[h.cue as usize].n_terms;
+                let n = self.table.cues[h.cue as usize].n_terms;
                 if n > 1 {
                     let slot = &mut t.seen[h.cue as usize];
                     if slot.0 != stamp {
@@ -368,9 +312,45 @@ impl Matcher {
                 }
             }
             hits.retain(|h| {
-                let n = self.cues[h.cue as usize].n_terms;
+                let n = self.table.cues[h.cue as usize].n_terms;
                 n <= 1 || t.seen[h.cue as usize].1 == full(n)
             });
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The table `build.rs` embedded is the one the engine would compute
+    /// from the built-in catalog: same patterns, owners, cues and order.
+    #[test]
+    fn builtin_cue_table_is_the_computed_one() {
+        let computed = cue_table(Catalog::builtin());
+        let embedded = builtin_table();
+        assert!(computed.patterns.len() > 1000);
+        assert_eq!(computed.patterns, embedded.patterns);
+        assert_eq!(computed.owner_starts, embedded.owner_starts);
+        assert_eq!(computed.owners, embedded.owners);
+        assert_eq!(computed.cues, embedded.cues);
+    }
+
+    /// Only the very built-in catalog takes the embedded table: a copy of
+    /// it, or a catalog restricted to some grids, computes its own.
+    #[test]
+    fn only_the_builtin_catalog_uses_the_embedded_table() {
+        let builtin = Catalog::builtin();
+        assert!(builtin.is_builtin());
+        let copy = builtin.clone();
+        assert!(!copy.is_builtin());
+        let one = builtin.only(&["privacy".to_string()]).unwrap();
+        assert!(!one.is_builtin());
+        let m = Matcher::new(&one);
+        assert!(m.pattern_count() < builtin.matcher().pattern_count());
+        assert_eq!(
+            Matcher::new(&copy).pattern_count(),
+            builtin.matcher().pattern_count()
+        );
     }
 }

@@ -8,9 +8,10 @@
 //! catalog's data files.
 
 mod assess;
+mod cue_table;
 mod matcher;
 mod segment;
 
 pub use assess::{assess_document, assess_text, SpecOptions};
-pub use matcher::Matcher;
+pub use matcher::{prepare_builtin, Matcher};
 pub use segment::{split_sentences, MAX_SENTENCE_BYTES};
