@@ -42,7 +42,12 @@ const FILES: &[&str] = &[
 
 fn main() {
     // The engine sources this script includes: a change to them changes the table.
-    for src in ["toml_json.rs", "normalize.rs", "cue.rs", "engine/cue_table.rs"] {
+    for src in [
+        "toml_json.rs",
+        "normalize.rs",
+        "cue.rs",
+        "engine/cue_table.rs",
+    ] {
         println!("cargo:rerun-if-changed=src/{src}");
     }
     println!("cargo:rerun-if-changed=build.rs");
@@ -96,7 +101,7 @@ fn main() {
 
 /// The cue table of the built-in files (in [`FILES`] order: language,
 /// subjects, then the grids), walked in the order `Matcher` uses: criteria
-/// grid by grid, the shared lists, the subjects. A file that does not parse
+/// grid by grid, the shared lists, the subjects, the scope wording. A file that does not parse
 /// gives an empty table here; the catalog then fails its own checks.
 fn builtin_cue_table(values: &[Option<toml::Value>]) -> CueTable {
     let mut b = CueTableBuilder::default();
@@ -118,10 +123,17 @@ fn builtin_cue_table(values: &[Option<toml::Value>]) -> CueTable {
             .flatten();
         add_list(&mut b, CueClass::Lang(*class), list);
     }
-    let subjects = subjects.as_ref().and_then(|s| s.get("subject"));
-    for (si, sub) in array(subjects).iter().enumerate() {
+    let subjects = subjects.as_ref();
+    for (si, sub) in array(subjects.and_then(|s| s.get("subject")))
+        .iter()
+        .enumerate()
+    {
         add_list(&mut b, CueClass::Subject(si as u32), sub.get("cues"));
     }
+    let scope = subjects.and_then(|s| s.get("scope"));
+    add_list(&mut b, CueClass::SubjectScope, scope);
+    let headings = subjects.and_then(|s| s.get("scope_headings"));
+    add_list(&mut b, CueClass::SubjectScopeHeading, headings);
     b.finish()
 }
 
@@ -148,6 +160,8 @@ fn class_code(class: CueClass) -> String {
         }
         CueClass::Lang(l) => format!("CueClass::Lang(LangClass::{l:?})"),
         CueClass::Subject(s) => format!("CueClass::Subject({s})"),
+        CueClass::SubjectScope => "CueClass::SubjectScope".to_string(),
+        CueClass::SubjectScopeHeading => "CueClass::SubjectScopeHeading".to_string(),
     }
 }
 

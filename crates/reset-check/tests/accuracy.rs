@@ -75,6 +75,8 @@ struct Figures {
     per_grid: BTreeMap<String, Tally>,
     overall: Tally,
     subject_agree: usize,
+    /// (text, subject) pairs: detected and labelled, detected only, labelled only.
+    subject_pairs: (usize, usize, usize),
     mismatches: Vec<String>,
 }
 
@@ -93,6 +95,7 @@ fn evaluate(dir: &Path) -> Figures {
         per_grid: BTreeMap::new(),
         overall: Tally::default(),
         subject_agree: 0,
+        subject_pairs: (0, 0, 0),
         mismatches: Vec::new(),
     };
     for path in &texts {
@@ -125,6 +128,9 @@ fn evaluate(dir: &Path) -> Figures {
         if det == lab {
             f.subject_agree += 1;
         }
+        f.subject_pairs.0 += det.iter().filter(|s| lab.contains(s)).count();
+        f.subject_pairs.1 += det.iter().filter(|s| !lab.contains(s)).count();
+        f.subject_pairs.2 += lab.iter().filter(|s| !det.contains(s)).count();
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         for g in &report.grids {
             for c in &g.criteria {
@@ -175,9 +181,13 @@ fn print_figures(title: &str, f: &Figures) {
             t.pairs
         );
     }
+    let (tp, fp, fn_) = f.subject_pairs;
     println!(
-        "subjects detected exactly as labelled: {}/{}",
-        f.subject_agree, f.texts
+        "subjects detected exactly as labelled: {}/{}; per (text, subject) pair: precision {:.2}, recall {:.2}",
+        f.subject_agree,
+        f.texts,
+        tp as f64 / (tp + fp).max(1) as f64,
+        tp as f64 / (tp + fn_).max(1) as f64
     );
 }
 

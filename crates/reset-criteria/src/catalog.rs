@@ -62,6 +62,8 @@ pub struct Catalog {
     origins: Vec<Origin>,
     language: LanguageCues,
     subjects: Vec<Subject>,
+    /// `scope` and `scope_headings` of the subjects file.
+    subject_scope: (LangList, LangList),
     matcher: OnceLock<crate::engine::Matcher>,
 }
 
@@ -72,6 +74,7 @@ impl Clone for Catalog {
             origins: self.origins.clone(),
             language: self.language.clone(),
             subjects: self.subjects.clone(),
+            subject_scope: self.subject_scope.clone(),
             matcher: OnceLock::new(),
         }
     }
@@ -143,16 +146,18 @@ impl Catalog {
             if *name == "language" {
                 language = Some(serde_json::from_str::<LanguageCues>(json).ok()?);
             } else if *name == "subjects" {
-                subjects = Some(serde_json::from_str::<SubjectsFile>(json).ok()?.subjects);
+                subjects = Some(serde_json::from_str::<SubjectsFile>(json).ok()?);
             } else {
                 grids.push(serde_json::from_str::<Grid>(json).ok()?);
             }
         }
+        let subjects = subjects?;
         Some(Catalog {
             origins: vec![Origin::Builtin; grids.len()],
             grids,
             language: language?,
-            subjects: subjects?,
+            subjects: subjects.subjects,
+            subject_scope: (subjects.scope, subjects.scope_headings),
             matcher: OnceLock::new(),
         })
     }
@@ -169,7 +174,7 @@ impl Catalog {
                 b.grids.clone(),
                 b.origins.clone(),
                 Some(b.language.clone()),
-                Some(b.subjects.clone()),
+                Some((b.subjects.clone(), b.subject_scope.clone())),
             )
         } else {
             (Vec::new(), Vec::new(), None, None)
@@ -188,7 +193,7 @@ impl Catalog {
             } else if base == SUBJECTS_FILE {
                 if let Some(s) = parse_checked::<SubjectsFile>(f, subjects_schema(), &mut diags) {
                     check_subjects(f, &s, &mut diags);
-                    subjects = Some(s.subjects);
+                    subjects = Some((s.subjects, (s.scope, s.scope_headings)));
                 }
             } else if let Some(g) = parse_checked::<Grid>(f, grid_schema(), &mut diags) {
                 grid_files.push((f, g));
@@ -206,7 +211,11 @@ impl Catalog {
                 format!("no `{SUBJECTS_FILE}` with the subjects was given"),
             ));
         }
-        let subject_ids: Vec<String> = subjects.iter().flatten().map(|s| s.id.clone()).collect();
+        let subject_ids: Vec<String> = subjects
+            .iter()
+            .flat_map(|(s, _)| s)
+            .map(|s| s.id.clone())
+            .collect();
         // Grid ids must be unique among the files given.
         let mut seen_grid: HashMap<&str, &SourceFile> = HashMap::new();
         for (f, g) in &grid_files {
@@ -287,11 +296,13 @@ impl Catalog {
         if !diags.is_empty() {
             return Err(Diagnostics(diags));
         }
+        let (subjects, subject_scope) = subjects.unwrap_or_default();
         Ok(Catalog {
             grids,
             origins,
             language: language.unwrap_or_default(),
-            subjects: subjects.unwrap_or_default(),
+            subjects,
+            subject_scope,
             matcher: OnceLock::new(),
         })
     }
@@ -364,6 +375,17 @@ impl Catalog {
     /// The subjects.
     pub fn subjects(&self) -> &[Subject] {
         &self.subjects
+    }
+
+    /// The wording that states what a contract buys (`scope` of the
+    /// subjects file): a subject named with it is detected from one mention.
+    pub fn subject_scope(&self) -> &LangList {
+        &self.subject_scope.0
+    }
+
+    /// The same wording read in headings only (`scope_headings`).
+    pub fn subject_scope_headings(&self) -> &LangList {
+        &self.subject_scope.1
     }
 
     /// A short version string of the catalog: each grid's id and version.
@@ -840,4 +862,6 @@ fn check_subjects(f: &SourceFile, s: &SubjectsFile, diags: &mut Vec<Diagnostic>)
         check_text(f, &format!("/subject/{i}/title"), &sub.title, diags);
         check_cues(f, &format!("/subject/{i}/cues"), &sub.cues, true, diags);
     }
+    check_cues(f, "/scope", &s.scope, false, diags);
+    check_cues(f, "/scope_headings", &s.scope_headings, false, diags);
 }

@@ -15,6 +15,17 @@ pub struct SubjectsFile {
     /// The subjects.
     #[serde(rename = "subject")]
     pub subjects: Vec<Subject>,
+    /// Wording that states what the contract buys: the object sentence
+    /// ("le marché porte sur", "the contract covers") or a scope heading
+    /// ("objet du marché", "scope"). A subject named there is detected
+    /// from that one mention.
+    #[serde(default)]
+    pub scope: LangList,
+    /// Like `scope`, but read in headings only: words too common in
+    /// sentences ("objet", as in "faire l'objet de") that, as a heading
+    /// ("Article 2 – Objet", "Purpose"), introduce what is bought.
+    #[serde(default)]
+    pub scope_headings: LangList,
 }
 
 /// One procurement subject and the wording that reveals it.

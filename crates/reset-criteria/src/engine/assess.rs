@@ -112,6 +112,8 @@ struct Ctx<'a> {
     blocks: Vec<NormBlock>,
     section: Vec<Section>,
     parent: Vec<Option<usize>>,
+    /// Headings that introduce what the contract buys ("Objet du marché").
+    scope_heading: Vec<bool>,
     offer: bool,
     /// Unique per assessment, for the per-thread clause cache.
     id: usize,
@@ -228,6 +230,7 @@ pub fn assess_document(catalog: &Catalog, doc: &Document, opts: &SpecOptions) ->
         blocks,
         section: Vec::new(),
         parent: Vec::new(),
+        scope_heading: Vec::new(),
         offer: opts.kind == DocumentKind::Offer,
         id: NEXT_CTX_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
     };
@@ -388,7 +391,9 @@ pub fn assess_document(catalog: &Catalog, doc: &Document, opts: &SpecOptions) ->
 }
 
 /// (block, subject) pairs: the subjects named in each block, in document order.
-type SubjectBlocks = Vec<(usize, u32)>;
+/// (block, subject, named where the contract's object is stated), in
+/// document order.
+type SubjectBlocks = Vec<(usize, u32, bool)>;
 
 /// The evidence kept for one criterion: every matching sentence is counted,
 /// only the best few are quoted (highest level first, then document order).
@@ -507,6 +512,7 @@ impl<'a> Ctx<'a> {
         let n = self.doc.blocks.len();
         let mut section = vec![Section::Plain; n];
         let mut parent = vec![None; n];
+        let mut scope_heading = vec![false; n];
         // Stack of (depth, block, own class).
         let mut stack: Vec<(u8, usize, Section)> = Vec::new();
         for bi in 0..n {
@@ -516,7 +522,8 @@ impl<'a> Ctx<'a> {
                     stack.pop();
                 }
                 parent[bi] = stack.last().map(|(_, i, _)| *i);
-                let own = self.heading_class(bi);
+                let own;
+                (own, scope_heading[bi]) = self.heading_class(bi);
                 stack.push((depth, bi, own));
                 section[bi] = effective(&stack);
             } else {
@@ -526,6 +533,7 @@ impl<'a> Ctx<'a> {
         }
         self.section = section;
         self.parent = parent;
+        self.scope_heading = scope_heading;
 
         fn effective(stack: &[(u8, usize, Section)]) -> Section {
             if stack.iter().any(|s| s.2 == Section::OutOfScope) {
@@ -543,19 +551,29 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn heading_class(&self, bi: usize) -> Section {
+    /// The section a heading opens, and whether it introduces what the
+    /// contract buys.
+    fn heading_class(&self, bi: usize) -> (Section, bool) {
         let hits = self.block_hits(bi);
         let b = &self.blocks[bi];
         let ms = self.cue_matches(&hits, b.start as u32..b.end as u32, |c| {
             matches!(
                 c,
-                CueClass::Lang(
-                    LangClass::OutOfScope
-                        | LangClass::Context
-                        | LangClass::Award
-                        | LangClass::Contents
-                        | LangClass::Requirements
-                )
+                CueClass::SubjectScope
+                    | CueClass::SubjectScopeHeading
+                    | CueClass::Lang(
+                        LangClass::OutOfScope
+                            | LangClass::Context
+                            | LangClass::Award
+                            | LangClass::Contents
+                            | LangClass::Requirements
+                    )
+            )
+        });
+        let scope = ms.iter().any(|m| {
+            matches!(
+                self.m.table.cues[m.cue as usize].class,
+                CueClass::SubjectScope | CueClass::SubjectScopeHeading
             )
         });
         let classes: Vec<LangClass> = ms
@@ -565,7 +583,7 @@ impl<'a> Ctx<'a> {
                 _ => None,
             })
             .collect();
-        if classes.contains(&LangClass::OutOfScope) {
+        let section = if classes.contains(&LangClass::OutOfScope) {
             Section::OutOfScope
         } else if classes.contains(&LangClass::Contents) {
             Section::Contents
@@ -577,7 +595,11 @@ impl<'a> Ctx<'a> {
             Section::Requirements
         } else {
             Section::Plain
-        }
+        };
+        // "Scope exclusions" states what is not bought; a title holds the
+        // whole document, not its object only.
+        let title = bi == 0 || matches!(self.doc.blocks[bi].kind, BlockKind::Heading { depth: 1 });
+        (section, scope && section != Section::OutOfScope && !title)
     }
 
     /// Modal wording in a range: binding (or commitment in an offer), weak,
@@ -1447,42 +1469,76 @@ impl<'a> Ctx<'a> {
         (level.min(capped), firmness, reasons)
     }
 
-    /// Notes the subjects named in block `bi` (once per block) in `out`.
-    fn subjects_in(&self, bi: usize, hits: &[TermHit], out: &mut Vec<(usize, u32)>) {
+    /// Notes the subjects named in block `bi` (once per block) in `out`,
+    /// each with whether it is named where the contract's object is
+    /// stated: in the same sentence as the scope wording ("le marché porte
+    /// sur"), in a scope heading, or in a paragraph right under one.
+    fn subjects_in(&self, bi: usize, hits: &[TermHit], out: &mut SubjectBlocks) {
         let b = &self.blocks[bi];
+        let ms = self.cue_matches(hits, b.start as u32..b.end as u32, |c| {
+            matches!(
+                c,
+                CueClass::Subject(_)
+                    | CueClass::SubjectScope
+                    | CueClass::Lang(LangClass::OutOfScope)
+            )
+        });
+        let class = |m: &CueMatch| self.m.table.cues[m.cue as usize].class;
+        let under_scope =
+            self.scope_heading[bi] || self.parent[bi].is_some_and(|h| self.scope_heading[h]);
+        // Sentences are cut only when the block has scope wording; one that
+        // also says "out of scope" states what is not bought.
+        let has =
+            |r: &Range<u32>, c: CueClass| ms.iter().any(|m| class(m) == c && r.contains(&m.anchor));
+        let scope_sentences: Vec<Range<u32>> = if !under_scope
+            && ms.iter().any(|m| class(m) == CueClass::SubjectScope)
+        {
+            split_sentences(self.block_text(bi), &self.m.abbreviations)
+                .into_iter()
+                .map(|r| b.start as u32 + r.start as u32..b.start as u32 + r.end as u32)
+                .filter(|r| {
+                    has(r, CueClass::SubjectScope) && !has(r, CueClass::Lang(LangClass::OutOfScope))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let from = out.len();
-        for m in self.cue_matches(hits, b.start as u32..b.end as u32, |c| {
-            matches!(c, CueClass::Subject(_))
-        }) {
-            if let CueClass::Subject(si) = self.m.table.cues[m.cue as usize].class {
-                if !out[from..].contains(&(bi, si)) {
-                    out.push((bi, si));
-                }
+        for m in &ms {
+            let CueClass::Subject(si) = class(m) else {
+                continue;
+            };
+            let in_scope = under_scope || scope_sentences.iter().any(|r| r.contains(&m.anchor));
+            match out[from..].iter_mut().find(|(_, s, _)| *s == si) {
+                Some(seen) => seen.2 |= in_scope,
+                None => out.push((bi, si, in_scope)),
             }
         }
     }
 
-    /// Subjects named in at least two blocks, or in the title: `named` holds
-    /// (block, subject) pairs in document order, from [`Ctx::subjects_in`].
-    fn detect_subjects(&self, named: &[(usize, u32)]) -> Vec<SubjectReport> {
+    /// Subjects named in at least two blocks, or once in the title or where
+    /// the contract's object is stated: `named` comes from
+    /// [`Ctx::subjects_in`].
+    fn detect_subjects(&self, named: &SubjectBlocks) -> Vec<SubjectReport> {
         let subjects = self.catalog.subjects();
-        let mut blocks_of: Vec<Vec<usize>> = vec![Vec::new(); subjects.len()];
-        let mut strong = vec![false; subjects.len()];
-        for &(bi, si) in named {
-            let si = si as usize;
-            blocks_of[si].push(bi);
-            if bi == 0 || matches!(self.doc.blocks[bi].kind, BlockKind::Heading { depth: 1 }) {
-                strong[si] = true;
-            }
+        // (block, named in the title or the object), per subject.
+        let mut blocks_of: Vec<Vec<(usize, bool)>> = vec![Vec::new(); subjects.len()];
+        for &(bi, si, in_scope) in named {
+            let title =
+                bi == 0 || matches!(self.doc.blocks[bi].kind, BlockKind::Heading { depth: 1 });
+            blocks_of[si as usize].push((bi, in_scope || title));
         }
+        let strong: Vec<bool> = blocks_of.iter().map(|v| v.iter().any(|b| b.1)).collect();
         let mut out = Vec::new();
         for (si, s) in subjects.iter().enumerate() {
             let n = blocks_of[si].len();
             if n >= 2 || strong[si] {
+                // The paragraphs that state the object first: they decided.
+                blocks_of[si].sort_by_key(|&(bi, decisive)| (!decisive, bi));
                 let evidence = blocks_of[si]
                     .iter()
                     .take(3)
-                    .map(|&bi| {
+                    .map(|&(bi, decisive)| {
                         let b = &self.blocks[bi];
                         let hits = self.block_hits(bi);
                         let first = split_sentences(self.block_text(bi), &self.m.abbreviations)
@@ -1502,7 +1558,14 @@ impl<'a> Ctx<'a> {
                             &s.id,
                             None,
                             0,
-                            vec![format!("names the subject `{}`", s.id)],
+                            if decisive {
+                                vec![format!(
+                                    "names the subject `{}` in the title or where the contract's object is stated",
+                                    s.id
+                                )]
+                            } else {
+                                vec![format!("names the subject `{}`", s.id)]
+                            },
                         )
                     })
                     .collect();

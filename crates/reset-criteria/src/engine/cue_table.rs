@@ -90,6 +90,10 @@ pub(crate) enum CueClass {
     Lang(LangClass),
     /// A cue of subject number `subject`.
     Subject(u32),
+    /// Wording that states what the contract buys (`scope` of the subjects file).
+    SubjectScope,
+    /// The same, in headings only (`scope_headings`).
+    SubjectScopeHeading,
 }
 
 /// A compiled cue.

@@ -59,7 +59,7 @@ fn build_automaton(patterns: &[Cow<'static, str>]) -> Option<AhoCorasick> {
 }
 
 /// The cue table of any catalog: criteria (in catalog order), the shared
-/// lists, then subjects.
+/// lists, the subjects, then the scope wording of the subjects file.
 pub(crate) fn cue_table(catalog: &Catalog) -> CueTable {
     let mut b = CueTableBuilder::default();
     let mut crit = 0u32;
@@ -85,6 +85,12 @@ pub(crate) fn cue_table(catalog: &Catalog) -> CueTable {
     for (si, sub) in catalog.subjects().iter().enumerate() {
         add_list(&mut b, CueClass::Subject(si as u32), &sub.cues);
     }
+    add_list(&mut b, CueClass::SubjectScope, catalog.subject_scope());
+    add_list(
+        &mut b,
+        CueClass::SubjectScopeHeading,
+        catalog.subject_scope_headings(),
+    );
     b.finish()
 }
 
