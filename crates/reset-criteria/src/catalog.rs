@@ -750,6 +750,7 @@ fn check_grid(f: &SourceFile, g: &Grid, subject_ids: &[String], diags: &mut Vec<
         check_cues(f, &format!("{p}/spec/cues"), &c.spec.cues, true, diags);
         check_cues(f, &format!("{p}/spec/avoid"), &c.spec.avoid, false, diags);
         check_cues(f, &format!("{p}/spec/verify"), &c.spec.verify, false, diags);
+        check_cues(f, &format!("{p}/spec/award"), &c.spec.award, false, diags);
         check_cues(
             f,
             &format!("{p}/spec/exclude"),

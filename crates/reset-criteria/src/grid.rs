@@ -127,6 +127,12 @@ pub struct SpecCues {
     /// a hit inside one of them is ignored.
     #[serde(default)]
     pub exclude: LangList,
+    /// Cues that name the criterion only inside an award-criteria section
+    /// ("Critères d'attribution", "Evaluation criteria"): the short row
+    /// labels of a weighting table ("Développement durable | 20 %",
+    /// "Sustainability | 30%"), too vague to count anywhere else.
+    #[serde(default)]
+    pub award: LangList,
 }
 
 /// The question a product self-assessment answers for a criterion.

@@ -1216,19 +1216,21 @@ impl<'a> Ctx<'a> {
         found: &mut [Found],
         lead_cache: &mut Option<(usize, Option<Around>)>,
     ) {
-        if !hits.iter().any(|h| {
-            matches!(
-                self.class_of(h),
-                CueClass::Crit {
-                    kind: CritKind::Cue | CritKind::Avoid,
-                    ..
-                }
-            )
-        }) {
+        let section = self.section[bi];
+        // Award cues ("Sustainability | 30 %") name a criterion only where
+        // award criteria are listed.
+        let names_criterion = |c: CueClass| match c {
+            CueClass::Crit { kind, .. } => match kind {
+                CritKind::Cue | CritKind::Avoid => true,
+                CritKind::Award => section == Section::Award,
+                CritKind::Verify | CritKind::Exclude => false,
+            },
+            _ => false,
+        };
+        if !hits.iter().any(|h| names_criterion(self.class_of(h))) {
             return;
         }
         let base = self.blocks[bi].start as u32;
-        let section = self.section[bi];
         let is_heading = self.doc.blocks[bi].is_heading();
         let lead = self.lead_in(bi, lead_cache);
         let row = self.row_context(bi);
@@ -1242,15 +1244,7 @@ impl<'a> Ctx<'a> {
             if hits.is_empty() {
                 continue;
             }
-            let crit_matches = self.cue_matches(hits, sent.clone(), |c| {
-                matches!(
-                    c,
-                    CueClass::Crit {
-                        kind: CritKind::Cue | CritKind::Avoid,
-                        ..
-                    }
-                )
-            });
+            let crit_matches = self.cue_matches(hits, sent.clone(), names_criterion);
             if crit_matches.is_empty() {
                 continue;
             }

@@ -70,6 +70,7 @@ pub(crate) const CRITERION_LISTS: &[(&str, CritKind)] = &[
     ("avoid", CritKind::Avoid),
     ("verify", CritKind::Verify),
     ("exclude", CritKind::Exclude),
+    ("award", CritKind::Award),
 ];
 
 /// What a criterion cue is for.
@@ -79,6 +80,8 @@ pub(crate) enum CritKind {
     Avoid,
     Verify,
     Exclude,
+    /// Names the criterion inside an award-criteria section only.
+    Award,
 }
 
 /// Who a cue belongs to.

@@ -71,6 +71,7 @@ pub(crate) fn cue_table(catalog: &Catalog) -> CueTable {
                     "avoid" => &c.spec.avoid,
                     "verify" => &c.spec.verify,
                     "exclude" => &c.spec.exclude,
+                    "award" => &c.spec.award,
                     _ => unreachable!("CRITERION_LISTS names a list of `spec`"),
                 };
                 add_list(&mut b, CueClass::Crit { crit, kind: *kind }, list);
