@@ -184,13 +184,14 @@ pub fn render(grid: &Grid, c: &Criterion, l: Lang, st: Style) -> String {
         push_cues(&mut o, "avoid", &s.avoid, lang);
         push_cues(&mut o, "verify", &s.verify, lang);
         push_cues(&mut o, "exclude", &s.exclude, lang);
+        push_cues(&mut o, "award", &s.award, lang);
     }
     let _ = writeln!(
         o,
         "  {}",
         st.dim(l.pick(
-            "cues : formulations qui demandent le critère ; avoid : pratiques qu'il proscrit ; verify : ce qui le rend vérifiable (niveau 3) ; exclude : sens sans rapport, ignorés. `mot*` = préfixe, `a + b` = dans la même phrase.",
-            "cues: wording that asks for it; avoid: practices it forbids; verify: what makes it verifiable (level 3); exclude: unrelated senses, ignored. `word*` = prefix, `a + b` = in one sentence."
+            "cues : formulations qui demandent le critère ; avoid : pratiques qu'il proscrit ; verify : ce qui le rend vérifiable (niveau 3) ; exclude : sens sans rapport, ignorés ; award : libellés qui le nomment dans les critères d'attribution seulement. `mot*` = préfixe, `a + b` = dans la même phrase.",
+            "cues: wording that asks for it; avoid: practices it forbids; verify: what makes it verifiable (level 3); exclude: unrelated senses, ignored; award: labels that name it in award criteria only. `word*` = prefix, `a + b` = in one sentence."
         ))
     );
 
