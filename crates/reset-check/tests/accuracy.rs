@@ -76,6 +76,41 @@ struct Figures {
     overall: Tally,
     subject_agree: usize,
     mismatches: Vec<String>,
+    /// Per grid, then per cause: how many misses of each kind (counts only).
+    causes: BTreeMap<String, BTreeMap<&'static str, u32>>,
+}
+
+/// Why a criterion labelled required (>= 2) came out below 2, or why a
+/// level 2 / 3 disagreement happened, from the reasons of its best evidence.
+/// Only counts are printed, never a text.
+fn miss_cause(expected: u8, got: u8, reasons: Option<&[String]>) -> Option<&'static str> {
+    if expected >= 2 && got >= 2 {
+        return match (expected, got) {
+            (3, 2) => Some("verifiable read as 2"),
+            (2, 3) => Some("2 read as verifiable"),
+            _ => None,
+        };
+    }
+    if expected < 2 {
+        return None;
+    }
+    let Some(r) = reasons else {
+        return Some("no hit");
+    };
+    let has = |p: &str| r.iter().any(|x| x.starts_with(p));
+    Some(if has("section out of scope") || has("context section") || has("a heading") {
+        "section rule"
+    } else if has("negated") || has("rejected by a contrast") {
+        "read as negated"
+    } else if has("weak:") {
+        "read as weak"
+    } else if has("mentioned, no binding wording") {
+        "no modal wording"
+    } else if has("the practice the criterion forbids") || has("practice prohibited without") {
+        "forbidden practice reading"
+    } else {
+        "other"
+    })
 }
 
 fn evaluate(dir: &Path) -> Figures {
@@ -94,6 +129,7 @@ fn evaluate(dir: &Path) -> Figures {
         overall: Tally::default(),
         subject_agree: 0,
         mismatches: Vec::new(),
+        causes: BTreeMap::new(),
     };
     for path in &texts {
         let labels_path = path.with_extension("labels.toml");
@@ -135,6 +171,14 @@ fn evaluate(dir: &Path) -> Figures {
                     .or_default()
                     .add(expected, got);
                 f.overall.add(expected, got);
+                let reasons = c.evidence.first().map(|e| e.reasons.as_slice());
+                if let Some(cause) = miss_cause(expected, got, reasons) {
+                    *f.causes
+                        .entry(g.id.clone())
+                        .or_default()
+                        .entry(cause)
+                        .or_default() += 1;
+                }
                 if expected != got {
                     let why = c
                         .evidence
@@ -179,6 +223,11 @@ fn print_figures(title: &str, f: &Figures) {
         "subjects detected exactly as labelled: {}/{}",
         f.subject_agree, f.texts
     );
+    println!("misses by cause (counts only):");
+    for (g, causes) in &f.causes {
+        let list: Vec<String> = causes.iter().map(|(c, n)| format!("{c} {n}")).collect();
+        println!("  {g:<20} {}", list.join(", "));
+    }
 }
 
 #[test]
