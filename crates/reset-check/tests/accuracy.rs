@@ -98,8 +98,12 @@ fn miss_cause(expected: u8, got: u8, reasons: Option<&[String]>) -> Option<&'sta
         return Some("no hit");
     };
     let has = |p: &str| r.iter().any(|x| x.starts_with(p));
-    Some(if has("section out of scope") || has("context section") || has("a heading") {
-        "section rule"
+    Some(if has("section out of scope") {
+        "out-of-scope section"
+    } else if has("context section") {
+        "context section"
+    } else if has("a heading") {
+        "heading"
     } else if has("negated") || has("rejected by a contrast") {
         "read as negated"
     } else if has("weak:") {

@@ -24,6 +24,11 @@ pub(crate) enum LangClass {
     Hedge,
     Relative,
     Contrast,
+    ForwardNegation,
+    Exception,
+    Condition,
+    Beneficiary,
+    Permission,
     Exclude,
     OutOfScope,
     Context,
@@ -100,6 +105,7 @@ pub struct Matcher {
     /// (grid index, criterion index) of each flat criterion index.
     pub(crate) crits: Vec<(usize, usize)>,
     pub(crate) units: Vec<String>,
+    pub(crate) number_words: HashSet<String>,
     pub(crate) abbreviations: HashSet<String>,
     pub(crate) future_suffixes: Vec<String>,
     pub(crate) future_exceptions: HashSet<String>,
@@ -223,6 +229,14 @@ impl Matcher {
         b.add_list(CueClass::Lang(LangClass::Hedge), &m.hedges);
         b.add_list(CueClass::Lang(LangClass::Relative), &m.relatives);
         b.add_list(CueClass::Lang(LangClass::Contrast), &m.contrasts);
+        b.add_list(
+            CueClass::Lang(LangClass::ForwardNegation),
+            &m.forward_negations,
+        );
+        b.add_list(CueClass::Lang(LangClass::Exception), &m.exceptions);
+        b.add_list(CueClass::Lang(LangClass::Condition), &m.conditions);
+        b.add_list(CueClass::Lang(LangClass::Beneficiary), &m.beneficiaries);
+        b.add_list(CueClass::Lang(LangClass::Permission), &m.permissions);
         let v = &l.verification;
         for list in [&v.standards, &v.deliverables, &v.audits, &v.penalties] {
             b.add_list(CueClass::Lang(LangClass::Verification), list);
@@ -262,6 +276,7 @@ impl Matcher {
             cues: b.cues,
             crits,
             units,
+            number_words: norm_all(&v.number_words).into_iter().collect(),
             abbreviations: norm_all(&l.segmentation.abbreviations)
                 .into_iter()
                 .collect(),
