@@ -459,7 +459,7 @@ fn a_negation_inside_a_condition_does_not_reach_the_main_clause() {
 }
 
 #[test]
-fn a_modal_in_a_relative_clause_does_not_govern_its_antecedent() {
+fn a_wish_in_a_relative_clause_does_not_govern_its_antecedent() {
     assert_eq!(
         level(
             "L'AIPD, qui pourra être revue chaque année, sera livrée avant la mise en ligne.",
@@ -480,7 +480,7 @@ fn a_modal_in_a_relative_clause_does_not_govern_its_antecedent() {
             "RULE-01"
         ),
         1,
-        "a binding relative does not govern the main clause either"
+        "a binding relative does not override the main clause's wish"
     );
 }
 

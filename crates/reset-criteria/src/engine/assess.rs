@@ -1091,10 +1091,11 @@ impl<'a> Ctx<'a> {
     /// The modal that governs an anchor: in its clause the closest before it,
     /// else the first after it; else the same in the whole sentence.
     ///
-    /// A modal in a relative clause ("qui pourra etre revue", "which may
-    /// change") governs that clause only. Outside the hit's own clause, a
-    /// weak modal yields to a binding one of the same part of the sentence
-    /// ("A DPIA, possibly short, must be delivered").
+    /// A weak modal in a relative clause ("qui pourra etre revue", "which
+    /// may change") governs that clause only. Outside the hit's own clause,
+    /// a weak modal yields to a binding one of another clause (not a
+    /// relative one) in the same part of the sentence ("A DPIA, possibly
+    /// short, must be delivered").
     fn modal_for(
         &self,
         hits: &[TermHit],
@@ -1104,13 +1105,19 @@ impl<'a> Ctx<'a> {
         anchor: u32,
     ) -> Option<Modal> {
         let in_own = |m: &Modal| m.start >= clause.start && m.end <= clause.end;
-        let governs = |m: &&Modal| {
-            in_own(m) || {
+        let in_relative = |m: &Modal| {
+            !in_own(m) && {
                 let mc = self.clause_of(hits, sent.clone(), m.start);
-                self.opened_by(hits, &mc, LangClass::Relative).is_none()
+                self.opened_by(hits, &mc, LangClass::Relative).is_some()
             }
         };
-        let modals: Vec<&Modal> = modals.iter().filter(governs).collect();
+        // A wish in a relative clause is about that clause only; an
+        // obligation there ("dont la ponderation obligatoire est de 25 %")
+        // still binds its antecedent.
+        let modals: Vec<&Modal> = modals
+            .iter()
+            .filter(|m| m.kind == ModalKind::Binding || !in_relative(m))
+            .collect();
         let inside = |r: &Range<u32>| -> Vec<&Modal> {
             modals
                 .iter()
@@ -1148,6 +1155,7 @@ impl<'a> Ctx<'a> {
                     .filter(|b| {
                         b.kind == ModalKind::Binding
                             && !(b.start >= weak_clause.start && b.end <= weak_clause.end)
+                            && !in_relative(b)
                     })
                     .copied()
                     .collect();
