@@ -1240,9 +1240,11 @@ impl<'a> Ctx<'a> {
         // An exception after the negation, in its clause or opening the
         // next one ("..., sauf si"), makes a condition.
         let lo = hits.partition_point(|h| h.start < n.1);
+        // Only the hits up to the clause's end and its next word are read
+        // (", sauf si"): the cost stays that of the clause.
         let exception = hits[lo..]
             .iter()
-            .take_while(|h| h.start < sent.end)
+            .take_while(|h| h.start <= clause.end + 2 && h.start < sent.end)
             .filter(|h| {
                 matches!(
                     self.class_of(h),
