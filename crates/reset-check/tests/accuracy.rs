@@ -78,6 +78,45 @@ struct Figures {
     /// (text, subject) pairs: detected and labelled, detected only, labelled only.
     subject_pairs: (usize, usize, usize),
     mismatches: Vec<String>,
+    /// Per grid, then per cause: how many misses of each kind (counts only).
+    causes: BTreeMap<String, BTreeMap<&'static str, u32>>,
+}
+
+/// Why a criterion labelled required (>= 2) came out below 2, or why a
+/// level 2 / 3 disagreement happened, from the reasons of its best evidence.
+/// Only counts are printed, never a text.
+fn miss_cause(expected: u8, got: u8, reasons: Option<&[String]>) -> Option<&'static str> {
+    if expected >= 2 && got >= 2 {
+        return match (expected, got) {
+            (3, 2) => Some("verifiable read as 2"),
+            (2, 3) => Some("2 read as verifiable"),
+            _ => None,
+        };
+    }
+    if expected < 2 {
+        return None;
+    }
+    let Some(r) = reasons else {
+        return Some("no hit");
+    };
+    let has = |p: &str| r.iter().any(|x| x.starts_with(p));
+    Some(if has("section out of scope") {
+        "out-of-scope section"
+    } else if has("context section") {
+        "context section"
+    } else if has("a heading") {
+        "heading"
+    } else if has("negated") || has("rejected by a contrast") {
+        "read as negated"
+    } else if has("weak:") {
+        "read as weak"
+    } else if has("mentioned, no binding wording") {
+        "no modal wording"
+    } else if has("the practice the criterion forbids") || has("practice prohibited without") {
+        "forbidden practice reading"
+    } else {
+        "other"
+    })
 }
 
 fn evaluate(dir: &Path) -> Figures {
@@ -97,6 +136,7 @@ fn evaluate(dir: &Path) -> Figures {
         subject_agree: 0,
         subject_pairs: (0, 0, 0),
         mismatches: Vec::new(),
+        causes: BTreeMap::new(),
     };
     for path in &texts {
         let labels_path = path.with_extension("labels.toml");
@@ -141,6 +181,14 @@ fn evaluate(dir: &Path) -> Figures {
                     .or_default()
                     .add(expected, got);
                 f.overall.add(expected, got);
+                let reasons = c.evidence.first().map(|e| e.reasons.as_slice());
+                if let Some(cause) = miss_cause(expected, got, reasons) {
+                    *f.causes
+                        .entry(g.id.clone())
+                        .or_default()
+                        .entry(cause)
+                        .or_default() += 1;
+                }
                 if expected != got {
                     let why = c
                         .evidence
@@ -189,6 +237,11 @@ fn print_figures(title: &str, f: &Figures) {
         tp as f64 / (tp + fp).max(1) as f64,
         tp as f64 / (tp + fn_).max(1) as f64
     );
+    println!("misses by cause (counts only):");
+    for (g, causes) in &f.causes {
+        let list: Vec<String> = causes.iter().map(|(c, n)| format!("{c} {n}")).collect();
+        println!("  {g:<20} {}", list.join(", "));
+    }
 }
 
 #[test]

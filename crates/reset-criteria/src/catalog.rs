@@ -848,6 +848,15 @@ fn check_language(f: &SourceFile, l: &LanguageCues, diags: &mut Vec<Diagnostic>)
     }
     check_cues(f, "/exclude", &l.exclude, false, diags);
     check_cues(f, "/modality/clause_breaks", &m.clause_breaks, false, diags);
+    for (name, list) in [
+        ("forward_negations", &m.forward_negations),
+        ("exceptions", &m.exceptions),
+        ("conditions", &m.conditions),
+        ("beneficiaries", &m.beneficiaries),
+        ("permissions", &m.permissions),
+    ] {
+        check_cues(f, &format!("/modality/{name}"), list, false, diags);
+    }
 }
 
 fn check_subjects(f: &SourceFile, s: &SubjectsFile, diags: &mut Vec<Diagnostic>) {

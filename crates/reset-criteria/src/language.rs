@@ -88,6 +88,31 @@ pub struct Modality {
     /// there is negated, a forbidden practice there is prohibited.
     #[serde(default)]
     pub contrasts: LangList,
+    /// Negations that reach only the words after them, a determiner or a
+    /// preposition (`aucun`, `no`, `without`): "the DPIA, with no extra fee"
+    /// does not negate the DPIA.
+    #[serde(default)]
+    pub forward_negations: LangList,
+    /// Exceptions (`sans`, `sauf`, `without`, `except`): after a negation
+    /// in its clause, one makes the sentence a condition ("no tracker shall
+    /// be loaded without consent"), which binds, not a negation.
+    #[serde(default)]
+    pub exceptions: LangList,
+    /// Subordinators of a condition or a time limit (`tant que`, `sauf si`,
+    /// `until`, `unless`): they open a clause whose negations negate nothing
+    /// outside it nor in it (a condition states no fact), and after a
+    /// negation they make a condition as exceptions do.
+    #[serde(default)]
+    pub conditions: LangList,
+    /// Those a tender grants rights to (`l'acheteur`, `les usagers`,
+    /// `users`): as the subject of a permission, they bind the contractor.
+    #[serde(default)]
+    pub beneficiaries: LangList,
+    /// Permissions (`pourra`, `peut`, `may`, `can`, `is entitled to`): weak
+    /// for the contractor, binding when a beneficiary is their subject
+    /// ("l'acheteur pourra demander un audit").
+    #[serde(default)]
+    pub permissions: LangList,
 }
 
 fn default_min_stem() -> usize {
@@ -108,6 +133,10 @@ pub struct Verification {
     pub audits: LangList,
     /// Penalties (`penalit*`, `penalty`).
     pub penalties: LangList,
+    /// Numbers written in words (`huit`, `five`): followed by a unit, a
+    /// threshold as digits are.
+    #[serde(default)]
+    pub number_words: LangList,
 }
 
 /// Section titles that change what the hits under them mean.

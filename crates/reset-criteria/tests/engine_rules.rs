@@ -34,6 +34,18 @@ spec.cues = { fr = ["sans lecture automatique"], en = ["no autoplay"] }
 spec.avoid = { fr = ["lecture automatique"], en = ["autoplay"] }
 product = { fact = "rule_autoplay", question = { fr = "?", en = "?" }, rule = { type = "bool" } }
 clause = { fr = "Aucune lecture automatique.", en = "No autoplay." }
+
+[[criteria]]
+id = "RULE-03"
+title = { fr = "Inclusion", en = "Inclusion" }
+rationale = { fr = "Test.", en = "Test." }
+weight = 1
+subjects = ["web"]
+references = ["RGAA 4.1"]
+spec.cues = { fr = ["situation de handicap"], en = ["people with disabilities"] }
+spec.exclude = { fr = ["places de stationnement"], en = ["parking spaces"] }
+product = { fact = "rule_inclusion", question = { fr = "?", en = "?" }, rule = { type = "bool" } }
+clause = { fr = "Le site est utilisable par tous.", en = "The site is usable by all." }
 "#;
 
 fn catalog() -> Catalog {
@@ -322,4 +334,315 @@ fn a_run_on_text_is_read_in_bounded_pieces() {
         );
     }
     assert!(crit.hits > 10, "each piece counts: {}", crit.hits);
+}
+
+#[test]
+fn a_right_given_to_the_buyer_or_to_users_binds_the_contractor() {
+    // "pourra" / "may" with the buyer or users as subject grants them a
+    // right: the contractor has to honour it.
+    assert_eq!(
+        level(
+            "L'acheteur public pourra à tout moment obtenir l'AIPD.",
+            "RULE-01"
+        ),
+        2
+    );
+    assert_eq!(
+        level(
+            "Les usagers inscrits pourront consulter l'AIPD en ligne.",
+            "RULE-01"
+        ),
+        2
+    );
+    assert_eq!(
+        level(
+            "The contracting authority may request the DPIA at any time.",
+            "RULE-01"
+        ),
+        2
+    );
+    assert_eq!(
+        level("Registered users can download the DPIA.", "RULE-01"),
+        2
+    );
+    // The contractor's own option, or a thing, stays a wish.
+    assert_eq!(
+        level("Le titulaire pourra proposer une AIPD.", "RULE-01"),
+        1
+    );
+    assert_eq!(level("The contractor may deliver a DPIA.", "RULE-01"), 1);
+    assert_eq!(level("A DPIA may be requested.", "RULE-01"), 1);
+}
+
+#[test]
+fn no_x_without_y_is_a_condition_not_a_negation() {
+    assert_eq!(
+        level(
+            "Aucun traitement ne démarrera sans AIPD validée.",
+            "RULE-01"
+        ),
+        2
+    );
+    assert_eq!(
+        level("No processing shall start without a DPIA.", "RULE-01"),
+        2
+    );
+    assert_eq!(
+        level(
+            "Nothing shall go live unless a DPIA has been approved.",
+            "RULE-01"
+        ),
+        2
+    );
+    // A plain negation still negates.
+    assert_eq!(
+        level("Le titulaire ne réalisera aucune AIPD.", "RULE-01"),
+        0
+    );
+    assert_eq!(level("No DPIA is required.", "RULE-01"), 0);
+}
+
+#[test]
+fn without_and_no_negate_what_follows_them() {
+    assert_eq!(
+        level(
+            "Users shall be able to download the DPIA without creating an account.",
+            "RULE-01"
+        ),
+        2
+    );
+    assert_eq!(
+        level(
+            "The contractor shall deliver the DPIA with no extra fee.",
+            "RULE-01"
+        ),
+        2
+    );
+    assert_eq!(
+        level("The site shall work without any DPIA.", "RULE-01"),
+        0,
+        "after `without`, negated"
+    );
+}
+
+#[test]
+fn a_negation_inside_a_condition_does_not_reach_the_main_clause() {
+    assert_eq!(
+        level(
+            "Le titulaire tiendra l'AIPD à jour tant que le traitement n'est pas arrêté.",
+            "RULE-01"
+        ),
+        2
+    );
+    assert_eq!(
+        level(
+            "The contractor shall keep the DPIA up to date until the service is no longer used.",
+            "RULE-01"
+        ),
+        2
+    );
+    assert_eq!(
+        level(
+            "Une AIPD sera livrée sauf si l'acheteur n'en voit pas l'utilité.",
+            "RULE-01"
+        ),
+        2
+    );
+    // The hit inside the condition takes the main clause's firmness.
+    assert_eq!(
+        level(
+            "Le service ne sera pas ouvert tant que l'AIPD n'a pas été validée.",
+            "RULE-01"
+        ),
+        2
+    );
+}
+
+#[test]
+fn a_wish_in_a_relative_clause_does_not_govern_its_antecedent() {
+    assert_eq!(
+        level(
+            "L'AIPD, qui pourra être revue chaque année, sera livrée avant la mise en ligne.",
+            "RULE-01"
+        ),
+        2
+    );
+    assert_eq!(
+        level(
+            "The DPIA, which may be revised later, shall be delivered before go-live.",
+            "RULE-01"
+        ),
+        2
+    );
+    assert_eq!(
+        level(
+            "L'éditeur peut, s'il le juge utile, fournir une AIPD, qui sera jointe à l'offre.",
+            "RULE-01"
+        ),
+        1,
+        "a binding relative does not override the main clause's wish"
+    );
+}
+
+#[test]
+fn a_weak_modal_of_another_clause_yields_to_a_binding_one() {
+    assert_eq!(
+        level(
+            "Une AIPD, le cas échéant actualisée, devra être livrée avant la mise en ligne.",
+            "RULE-01"
+        ),
+        2
+    );
+    assert_eq!(
+        level(
+            "A DPIA, possibly in a short form, must be delivered before go-live.",
+            "RULE-01"
+        ),
+        2
+    );
+    // In its own clause, the weak modal governs, and a binding word of
+    // the weak modal's clause ("le titulaire") does not override it.
+    assert_eq!(
+        level(
+            "Le titulaire pourra, s'il le juge utile, fournir une AIPD.",
+            "RULE-01"
+        ),
+        1
+    );
+    assert_eq!(
+        level(
+            "The contractor must deliver the website and may provide a DPIA.",
+            "RULE-01"
+        ),
+        1
+    );
+}
+
+#[test]
+fn numbers_written_in_words_are_thresholds() {
+    assert_eq!(
+        level(
+            "Le titulaire conservera l'AIPD pendant huit ans.",
+            "RULE-01"
+        ),
+        3
+    );
+    assert_eq!(
+        level(
+            "The contractor shall keep the DPIA for five years.",
+            "RULE-01"
+        ),
+        3
+    );
+    assert_eq!(
+        level(
+            "Le titulaire conservera l'AIPD pendant vingt-quatre mois.",
+            "RULE-01"
+        ),
+        3
+    );
+    assert_eq!(level("Le titulaire devra réaliser une AIPD.", "RULE-01"), 2);
+}
+
+#[test]
+fn an_exclude_phrase_blocks_its_clause() {
+    assert_eq!(
+        level(
+            "Des places de stationnement seront réservées aux personnes en situation de handicap.",
+            "RULE-03"
+        ),
+        0
+    );
+    assert_eq!(
+        level(
+            "Parking spaces shall be reserved for people with disabilities.",
+            "RULE-03"
+        ),
+        0
+    );
+    assert_eq!(
+        level(
+            "L'accessibilité des locaux aux personnes en situation de handicap sera assurée.",
+            "RULE-03"
+        ),
+        0,
+        "a shared exclude phrase too"
+    );
+    assert_eq!(
+        level(
+            "Des places de stationnement sont prévues, et le site devra être utilisable par les personnes en situation de handicap.",
+            "RULE-03"
+        ),
+        2,
+        "another clause is read"
+    );
+}
+
+#[test]
+fn sentences_under_a_requirements_heading_prescribe() {
+    let text = "# 4. Exigences\n\nL'hébergeur réalise une AIPD chaque année.\n";
+    assert_eq!(level(text, "RULE-01"), 2);
+    let text = "# 4. Requirements\n\nThe host runs a DPIA every year.\n";
+    assert_eq!(level(text, "RULE-01"), 2);
+    let text = "# 4. Exigences\n\nL'hébergeur pourrait réaliser une AIPD.\n";
+    assert_eq!(level(text, "RULE-01"), 1, "a wish stays a wish");
+    let text = "# 4. Organisation\n\nL'hébergeur réalise une AIPD chaque année.\n";
+    assert_eq!(level(text, "RULE-01"), 1, "elsewhere, a mention");
+}
+
+#[test]
+fn only_a_heading_that_names_the_contents_is_a_table_of_contents() {
+    // "sommaire" is also an adjective ("brief"), "contents" a common noun.
+    let text =
+        "# 2. Description sommaire des prestations\n\nLe titulaire devra réaliser une AIPD.\n";
+    assert_eq!(level(text, "RULE-01"), 2);
+    let text = "# 2. Contents of the platform\n\nThe contractor shall deliver a DPIA.\n";
+    assert_eq!(level(text, "RULE-01"), 2);
+    let text = "# Sommaire\n\n- Le titulaire devra réaliser une AIPD\n\n# 1. Objet\n\nRien.\n";
+    assert_eq!(level(text, "RULE-01"), 0, "a real table of contents");
+    let text =
+        "# Table of contents\n\n- The contractor shall deliver a DPIA\n\n# 1. Purpose\n\nNone.\n";
+    assert_eq!(level(text, "RULE-01"), 0, "a real table of contents");
+}
+
+#[test]
+fn a_list_item_takes_its_lead_in_check() {
+    let c = catalog();
+    for (lead, item) in [
+        (
+            "Le titulaire remettra un rapport d'audit annuel portant sur :",
+            "l'AIPD ;",
+        ),
+        (
+            "Within three months of go-live, the contractor shall deliver:",
+            "a DPIA;",
+        ),
+    ] {
+        let doc = Document {
+            source: "t".into(),
+            format: "test".into(),
+            blocks: vec![
+                Block::new(BlockKind::Paragraph, lead, Position::line_col(1, 1)),
+                Block::new(
+                    BlockKind::ListItem { depth: 1 },
+                    item,
+                    Position::line_col(2, 3),
+                ),
+            ],
+        };
+        let r = assess_document(&c, &doc, &opts());
+        assert_eq!(r.grids[0].criteria[0].level, 3, "{lead}");
+    }
+}
+
+#[test]
+fn a_context_heading_names_the_context_first() {
+    let text = "# 5. Reprise de l'existant\n\nLe titulaire devra réaliser une AIPD.\n";
+    assert_eq!(level(text, "RULE-01"), 2);
+    let text = "# 5. Integration with existing systems\n\nThe contractor shall deliver a DPIA.\n";
+    assert_eq!(level(text, "RULE-01"), 2);
+    let text = "# 1. Le contexte du projet\n\nLe titulaire devra réaliser une AIPD.\n";
+    assert_eq!(level(text, "RULE-01"), 1);
+    let text = "# 1.2 Project background\n\nThe contractor shall deliver a DPIA.\n";
+    assert_eq!(level(text, "RULE-01"), 1);
 }

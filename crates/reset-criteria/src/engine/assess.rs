@@ -72,6 +72,9 @@ struct Modal {
     kind: ModalKind,
 }
 
+/// A range of the normalised text (start, end).
+type Span = (u32, u32);
+
 /// A cue whose terms all occur in a range: its anchor and the spans of its terms.
 #[derive(Debug, Clone)]
 struct CueMatch {
@@ -576,9 +579,28 @@ impl<'a> Ctx<'a> {
                 CueClass::SubjectScope | CueClass::SubjectScopeHeading
             )
         });
+        let heading = self.block_text(bi);
         let classes: Vec<LangClass> = ms
             .iter()
             .filter_map(|m| match self.m.table.cues[m.cue as usize].class {
+                // A table of contents is a heading that names only that
+                // ("Sommaire", "2. Table of contents"): "Presentation
+                // sommaire" (brief) or "Contents of the platform" are not.
+                CueClass::Lang(LangClass::Contents)
+                    if !only_words_of(heading, b.start as u32, &m.spans) =>
+                {
+                    None
+                }
+                // A context heading names the context first ("Contexte
+                // general", "Project background"); further on, the word
+                // qualifies another topic ("Reprise de l'existant",
+                // "Integration with existing systems").
+                CueClass::Lang(LangClass::Context)
+                    if words_before(heading, (m.anchor - b.start as u32) as usize)
+                        > MAX_WORDS_BEFORE_CONTEXT =>
+                {
+                    None
+                }
                 CueClass::Lang(l) => Some(l),
                 _ => None,
             })
@@ -630,6 +652,9 @@ impl<'a> Ctx<'a> {
             })
             .collect();
         if !self.offer {
+            out.extend(self.granted_rights(hits, range.clone()));
+        }
+        if !self.offer {
             let s = self.text(range.start as usize..range.end as usize);
             if self.looks_french(s) {
                 let ws_list: Vec<(usize, usize)> = words(s).collect();
@@ -677,6 +702,63 @@ impl<'a> Ctx<'a> {
             })
         });
         out.sort_by_key(|m| m.start);
+        out
+    }
+
+    /// Rights granted to the buyer or to users: a permission (`pourra`,
+    /// `may`, `can`) whose subject is a beneficiary ("l'acheteur public
+    /// pourra", "registered users can") binds the contractor. The
+    /// beneficiary opens its clause (at most two words before it: "les",
+    /// "registered") and the permission follows within a few words, with no
+    /// punctuation between; "les donnees des personnes peuvent" is no right.
+    fn granted_rights(&self, hits: &[TermHit], range: Range<u32>) -> Vec<Modal> {
+        const MAX_WORDS_BEFORE: usize = 2;
+        const MAX_WORDS_BETWEEN: usize = 6;
+        let span = |m: &CueMatch| {
+            let start = m.spans.iter().map(|s| s.0).min().unwrap_or(m.anchor);
+            let end = m.spans.iter().map(|s| s.1).max().unwrap_or(m.anchor);
+            (start, end)
+        };
+        let ms = self.cue_matches(hits, range.clone(), |c| {
+            matches!(
+                c,
+                CueClass::Lang(LangClass::Beneficiary | LangClass::Permission)
+            )
+        });
+        let is = |m: &CueMatch, l: LangClass| {
+            self.m.table.cues[m.cue as usize].class == CueClass::Lang(l)
+        };
+        let permissions: Vec<(u32, u32)> = ms
+            .iter()
+            .filter(|m| is(m, LangClass::Permission))
+            .map(span)
+            .collect();
+        let mut out = Vec::new();
+        for p in permissions {
+            let subject = ms
+                .iter()
+                .filter(|m| is(m, LangClass::Beneficiary))
+                .map(span)
+                .filter(|b| b.1 <= p.0)
+                .find(|b| {
+                    let between = self.text(b.1 as usize..p.0 as usize);
+                    let head = self.text(range.start as usize..b.0 as usize);
+                    // The clause the beneficiary opens: after the last punctuation.
+                    let opening = head
+                        .rfind([',', ';', ':', '(', ')'])
+                        .map_or(head, |i| &head[i + 1..]);
+                    !between.contains([',', ';', ':', '(', ')'])
+                        && words(between).count() <= MAX_WORDS_BETWEEN
+                        && words(opening).count() <= MAX_WORDS_BEFORE
+                });
+            if let Some(b) = subject {
+                out.push(Modal {
+                    start: b.0,
+                    end: p.1,
+                    kind: ModalKind::Binding,
+                });
+            }
+        }
         out
     }
 
@@ -764,7 +846,9 @@ impl<'a> Ctx<'a> {
                 && h.end <= sent.end
                 && matches!(
                     self.class_of(h),
-                    CueClass::Lang(LangClass::ClauseBreak | LangClass::Contrast)
+                    CueClass::Lang(
+                        LangClass::ClauseBreak | LangClass::Contrast | LangClass::Condition
+                    )
                 )
             {
                 bounds.push(h.start);
@@ -958,7 +1042,28 @@ impl<'a> Ctx<'a> {
             }
             i += 1;
         }
+        // Numbers written in words ("huit ans", "five years").
+        for (ws, we) in words(s) {
+            if self.m.number_words.contains(&s[ws..we]) {
+                if let Some(e) = self.unit_at(s, we) {
+                    return Some((range.start + ws as u32, range.start + e as u32));
+                }
+            }
+        }
         None
+    }
+
+    /// The end of a unit starting at `at` in `s` (after one space), if any.
+    fn unit_at(&self, s: &str, at: usize) -> Option<usize> {
+        let b = s.as_bytes();
+        let j = if b.get(at) == Some(&b' ') { at + 1 } else { at };
+        let rest = &s[j..];
+        self.m.units.iter().find_map(|u| {
+            let e = j + u.len();
+            let word_unit = u.as_bytes().last().is_some_and(|c| is_word_byte(*c));
+            (rest.starts_with(u.as_str()) && (!word_unit || e >= b.len() || !is_word_byte(b[e])))
+                .then_some(e)
+        })
     }
 
     /// A verification cue in a range. A generic verification word inside the
@@ -1008,17 +1113,39 @@ impl<'a> Ctx<'a> {
 
     /// The modal that governs an anchor: in its clause the closest before it,
     /// else the first after it; else the same in the whole sentence.
+    ///
+    /// A weak modal in a relative clause ("qui pourra etre revue", "which
+    /// may change") governs that clause only. Outside the hit's own clause,
+    /// a weak modal yields to a binding one of another clause (not a
+    /// relative one) in the same part of the sentence ("A DPIA, possibly
+    /// short, must be delivered").
     fn modal_for(
         &self,
+        hits: &[TermHit],
         modals: &[Modal],
         clause: &Range<u32>,
         sent: &Range<u32>,
         anchor: u32,
     ) -> Option<Modal> {
+        let in_own = |m: &Modal| m.start >= clause.start && m.end <= clause.end;
+        let in_relative = |m: &Modal| {
+            !in_own(m) && {
+                let mc = self.clause_of(hits, sent.clone(), m.start);
+                self.opened_by(hits, &mc, LangClass::Relative).is_some()
+            }
+        };
+        // A wish in a relative clause is about that clause only; an
+        // obligation there ("dont la ponderation obligatoire est de 25 %")
+        // still binds its antecedent.
+        let modals: Vec<&Modal> = modals
+            .iter()
+            .filter(|m| m.kind == ModalKind::Binding || !in_relative(m))
+            .collect();
         let inside = |r: &Range<u32>| -> Vec<&Modal> {
             modals
                 .iter()
                 .filter(|m| m.start >= r.start && m.end <= r.end)
+                .copied()
                 .collect()
         };
         let coarse = self.coarse_clause_of(sent.clone(), anchor);
@@ -1033,12 +1160,131 @@ impl<'a> Ctx<'a> {
                 .map(|m| (*m).clone())
         };
         let after = |v: &[&Modal]| v.iter().find(|m| m.start >= anchor).map(|m| (*m).clone());
-        before(&in_clause)
-            .or_else(|| before(&in_part))
+        if let Some(m) = before(&in_clause) {
+            return Some(m);
+        }
+        let found = before(&in_part)
             .or_else(|| after(&in_clause))
             .or_else(|| after(&in_part))
             .or_else(|| before(&in_sentence))
-            .or_else(|| after(&in_sentence))
+            .or_else(|| after(&in_sentence));
+        if let Some(m) = &found {
+            if m.kind == ModalKind::Weak && !in_own(m) {
+                // Not a binding word of the weak modal's own clause ("le
+                // titulaire pourra, si..."): that clause is a wish.
+                let weak_clause = self.clause_of(hits, sent.clone(), m.start);
+                let binding: Vec<&Modal> = in_part
+                    .iter()
+                    .filter(|b| {
+                        b.kind == ModalKind::Binding
+                            && !(b.start >= weak_clause.start && b.end <= weak_clause.end)
+                            && !in_relative(b)
+                    })
+                    .copied()
+                    .collect();
+                if let Some(b) = before(&binding).or_else(|| after(&binding)) {
+                    return Some(b);
+                }
+            }
+        }
+        found
+    }
+
+    /// The hit of `class` that opens `clause` (its first words), if any.
+    /// A clause cut at a word (`tant que`) starts just after that word's start.
+    fn opened_by(
+        &self,
+        hits: &[TermHit],
+        clause: &Range<u32>,
+        class: LangClass,
+    ) -> Option<(u32, u32)> {
+        let lo = hits.partition_point(|h| h.start + 1 < clause.start);
+        hits[lo..]
+            .iter()
+            .take_while(|h| h.start < clause.end)
+            .filter(|h| self.class_of(h) == CueClass::Lang(class))
+            .find(|h| {
+                h.start + 1 == clause.start
+                    || (h.start >= clause.start
+                        && self
+                            .text(clause.start as usize..h.start as usize)
+                            .bytes()
+                            .all(|c| c == b' '))
+            })
+            .map(|h| (h.start, h.end))
+    }
+
+    /// The negation of a (non-forbidden) hit in its clause, and, when a
+    /// negation is turned into a condition by an exception after it ("aucun
+    /// ... sans", "no ... unless"), that exception.
+    ///
+    /// A clause opened by a condition (`tant que`, `until`) states no fact:
+    /// its negations negate nothing. A forward negation (`no`, `aucun`,
+    /// `without`) after the hit does not reach it.
+    fn negation_for(
+        &self,
+        hits: &[TermHit],
+        sent: &Range<u32>,
+        clause: &Range<u32>,
+        cm: &CueMatch,
+        avoid: &[(u32, u32)],
+        modals: &[Modal],
+    ) -> (Option<Span>, Option<Span>) {
+        if self.opened_by(hits, clause, LangClass::Condition).is_some() {
+            return (None, None);
+        }
+        let hit_end = cm.spans.iter().map(|s| s.1).max().unwrap_or(cm.anchor);
+        let overlaps = |s: (u32, u32)| avoid.iter().any(|a| s.0 < a.1 && a.0 < s.1);
+        let forward: Vec<(u32, u32)> = self
+            .cue_matches(hits, clause.clone(), |c| {
+                c == CueClass::Lang(LangClass::ForwardNegation)
+            })
+            .iter()
+            .map(|m| m.spans[0])
+            .collect();
+        let first = self
+            .cue_matches(hits, clause.clone(), |c| {
+                c == CueClass::Lang(LangClass::Negation)
+            })
+            .into_iter()
+            .filter(|m| !m.spans.iter().any(|s| overlaps(*s)))
+            .map(|m| {
+                let start = m.spans.iter().map(|s| s.0).min().unwrap_or(m.anchor);
+                let end = m.spans.iter().map(|s| s.1).max().unwrap_or(m.anchor);
+                (start, end)
+            })
+            .find(|n| !(n.0 >= hit_end && forward.contains(n)));
+        let Some(n) = first else {
+            return (None, None);
+        };
+        if self.negation_in_relative_clause(hits, clause, n, modals, cm.anchor) {
+            return (None, None);
+        }
+        // An exception after the negation, in its clause or opening the
+        // next one ("..., sauf si"), makes a condition.
+        let lo = hits.partition_point(|h| h.start < n.1);
+        // Only the hits up to the clause's end and its next word are read
+        // (", sauf si"): the cost stays that of the clause.
+        let exception = hits[lo..]
+            .iter()
+            .take_while(|h| h.start <= clause.end + 2 && h.start < sent.end)
+            .filter(|h| {
+                matches!(
+                    self.class_of(h),
+                    CueClass::Lang(LangClass::Exception | LangClass::Condition)
+                ) && !overlaps((h.start, h.end))
+            })
+            .find(|h| {
+                h.start <= clause.end
+                    || self
+                        .text(clause.end as usize..h.start as usize)
+                        .bytes()
+                        .all(|c| c == b' ' || c == b',')
+            });
+        match exception {
+            Some(h) => (None, Some((h.start, h.end))),
+            None => (Some(n), None),
+        }
     }
 
     /// Polarity and firmness of a whole range (a lead-in sentence, a table cell).
@@ -1276,10 +1522,14 @@ impl<'a> Ctx<'a> {
                 let CueClass::Crit { crit, kind } = self.m.table.cues[cm.cue as usize].class else {
                     continue;
                 };
-                let excluded = cm.spans.iter().any(|s| {
-                    excludes
-                        .iter()
-                        .any(|e| (e.2.is_none() || e.2 == Some(crit)) && e.0 <= s.0 && s.1 <= e.1)
+                // An exclude phrase ("places de stationnement") says what its
+                // clause is about: no cue of its owner (of any criterion for a
+                // shared one) is read there.
+                let excluded = excludes.iter().any(|e| {
+                    (e.2.is_none() || e.2 == Some(crit))
+                        && (cm.spans.iter().any(|s| e.0 <= s.0 && s.1 <= e.1)
+                            || self.clause_of(hits, sent.clone(), e.0)
+                                == self.clause_of(hits, sent.clone(), cm.anchor))
                 });
                 if excluded {
                     continue;
@@ -1336,9 +1586,8 @@ impl<'a> Ctx<'a> {
         }) {
             not_negations.extend(m.spans);
         }
-        let negation = self
-            .find_class(hits, clause.clone(), LangClass::Negation, &not_negations)
-            .filter(|n| !self.negation_in_relative_clause(hits, &clause, *n, modals, cm.anchor));
+        let (negation, condition) =
+            self.negation_for(hits, sent, &clause, cm, &not_negations, modals);
         let contrast = self.contrast_opening(hits, &clause);
         let mut prohibited_word: Option<String> = None;
         if let (Some(c), false) = (contrast, avoid) {
@@ -1363,10 +1612,19 @@ impl<'a> Ctx<'a> {
             return (0, Some(word(n)), finish(reasons, section, is_heading).1);
         }
         let mut firmness = None;
-        let mut modal = self.modal_for(modals, &clause, sent, cm.anchor).map(|m| {
-            let w = word((m.start, m.end));
-            (m.kind, w)
-        });
+        let mut modal = self
+            .modal_for(hits, modals, &clause, sent, cm.anchor)
+            .map(|m| {
+                let w = word((m.start, m.end));
+                (m.kind, w)
+            });
+        if let Some(c) = condition {
+            // "Aucune donnee ne sera transferee sans accord": a rule.
+            reasons.push(format!("a condition, not a negation: {}", word(c)));
+            if modal.is_none() {
+                modal = Some((ModalKind::Binding, word(c)));
+            }
+        }
         if modal.is_none() {
             for a in [lead, row].into_iter().flatten() {
                 if a.negated.is_some() {
@@ -1399,11 +1657,13 @@ impl<'a> Ctx<'a> {
                 modal = Some((ModalKind::Weak, word(h)));
             }
         }
+        // Under a requirements heading, what is stated is required: a list
+        // item, a table cell, or a sentence in the present.
         if modal.is_none()
             && section == Section::Requirements
             && matches!(
                 self.doc.blocks[bi].kind,
-                BlockKind::ListItem { .. } | BlockKind::TableCell { .. }
+                BlockKind::ListItem { .. } | BlockKind::TableCell { .. } | BlockKind::Paragraph
             )
         {
             modal = Some((ModalKind::Binding, "requirements section".into()));
@@ -1453,7 +1713,14 @@ impl<'a> Ctx<'a> {
             let v = self
                 .verification_near(hits, sent, crit, cm)
                 .map(word)
-                .or_else(|| row.and_then(|a| a.verification.map(|_| a.verification_word.clone())));
+                // A row's or a lead-in's check covers the cell or the item
+                // ("Le titulaire remettra un rapport d'audit portant sur :").
+                .or_else(|| {
+                    [row, lead]
+                        .into_iter()
+                        .flatten()
+                        .find_map(|a| a.verification.map(|_| a.verification_word.clone()))
+                });
             if let Some(v) = v {
                 reasons.push(format!("verifiable: {v}"));
                 level = 3;
@@ -1595,6 +1862,36 @@ fn finish(mut reasons: Vec<String>, section: Section, is_heading: bool) -> (u8, 
         cap = 1;
     }
     (cap, reasons)
+}
+
+/// Words of a heading allowed before its context cue: a determiner or a
+/// qualifier ("Le contexte", "1.2 Project background").
+const MAX_WORDS_BEFORE_CONTEXT: usize = 1;
+
+/// Words of `text` before byte `at`, its leading numbering ("1.2", "IV.",
+/// "A.") aside.
+fn words_before(text: &str, at: usize) -> usize {
+    words(&text[..at.min(text.len())])
+        .skip_while(|&(a, b)| is_numbering(&text[a..b]))
+        .count()
+}
+
+/// A heading's numbering: digits, one letter ("A."), a roman numeral ("IV.").
+fn is_numbering(w: &str) -> bool {
+    !w.bytes().any(|c| c.is_ascii_alphabetic() || c >= 0x80)
+        || w.len() == 1
+        || (w.len() <= 4 && w.bytes().all(|c| b"ivxlc".contains(&c)))
+}
+
+/// True when every word of `text` (at absolute offset `base`) that holds a
+/// letter lies inside one of `spans`: numbering and punctuation aside, the
+/// text says nothing else.
+fn only_words_of(text: &str, base: u32, spans: &[(u32, u32)]) -> bool {
+    words(text).all(|(a, b)| {
+        let numbering = is_numbering(&text[a..b]);
+        let (a, b) = (base + a as u32, base + b as u32);
+        numbering || spans.iter().any(|s| s.0 <= a && b <= s.1)
+    })
 }
 
 /// Word ranges of a normalised string (ASCII letters and digits, non-ASCII letters).

@@ -115,6 +115,11 @@ fn language_list<'a>(l: &'a LanguageCues, path: &str) -> &'a LangList {
         "modality.hedges" => &m.hedges,
         "modality.relatives" => &m.relatives,
         "modality.contrasts" => &m.contrasts,
+        "modality.forward_negations" => &m.forward_negations,
+        "modality.exceptions" => &m.exceptions,
+        "modality.conditions" => &m.conditions,
+        "modality.beneficiaries" => &m.beneficiaries,
+        "modality.permissions" => &m.permissions,
         "verification.standards" => &v.standards,
         "verification.deliverables" => &v.deliverables,
         "verification.audits" => &v.audits,
@@ -159,6 +164,7 @@ pub struct Matcher {
     /// (grid index, criterion index) of each flat criterion index.
     pub(crate) crits: Vec<(usize, usize)>,
     pub(crate) units: Vec<String>,
+    pub(crate) number_words: HashSet<String>,
     pub(crate) abbreviations: HashSet<String>,
     pub(crate) future_suffixes: Vec<String>,
     pub(crate) future_exceptions: HashSet<String>,
@@ -214,6 +220,7 @@ impl Matcher {
             table,
             crits,
             units,
+            number_words: norm_all(&v.number_words).into_iter().collect(),
             abbreviations: norm_all(&l.segmentation.abbreviations)
                 .into_iter()
                 .collect(),
