@@ -22,7 +22,10 @@ if [ ! -x /usr/bin/time ] && [ "$(id -u)" = 0 ]; then
 fi
 [ -x /usr/bin/time ] || { echo "needs GNU time at /usr/bin/time (apt-get install time)" >&2; exit 2; }
 cargo build --release -q -p reset-check
-BIN=$PWD/target/release/reset-check
+# The binary cargo just built, wherever the target directory is.
+target_dir="${CARGO_TARGET_DIR:-$PWD/target}"
+case "$target_dir" in /*) ;; *) target_dir="$PWD/$target_dir" ;; esac
+BIN=$target_dir/release/reset-check
 DIR=$(mktemp -d)
 trap 'rm -rf "$DIR"' EXIT
 HOSTILE_OUT=$DIR/inputs cargo test -q -p reset-check --test hostile -- --ignored --exact write_hostile_files > /dev/null
