@@ -101,8 +101,9 @@ fn main() {
 
 /// The cue table of the built-in files (in [`FILES`] order: language,
 /// subjects, then the grids), walked in the order `Matcher` uses: criteria
-/// grid by grid, the shared lists, the subjects, the scope wording. A file that does not parse
-/// gives an empty table here; the catalog then fails its own checks.
+/// grid by grid, the shared lists, the subjects, the scope wording. A file
+/// that does not parse adds nothing here; the catalog then fails its own
+/// checks, and the test comparing both tables fails too.
 fn builtin_cue_table(values: &[Option<toml::Value>]) -> CueTable {
     let mut b = CueTableBuilder::default();
     let (language, subjects, grids) = (&values[0], &values[1], &values[2..]);
