@@ -62,6 +62,20 @@ fn a_paragraph_under_a_scope_heading_states_the_object() {
 }
 
 #[test]
+fn numbered_top_level_sections_are_not_the_title() {
+    // Every section a `#` heading, as many tenders are written: only the
+    // first heading is the title; "# 2. Objet" is a scope heading.
+    let fr = "# Marché de services\n\n# 1. Contexte\n\nLa ville compte 40 000 habitants.\n\n\
+              # 2. Objet\n\nFourniture et hébergement d'un portail citoyen.\n";
+    assert_eq!(detected(fr), ["hosting", "web"]);
+    // A title that names the object holds the whole document: one mention
+    // right under it is not enough.
+    let fr = "# Objet : portail citoyen\n\nLe candidat décrira son hébergement.\n\n\
+              # 1. Exigences\n\nLe portail devra respecter le RGAA 4.1.\n";
+    assert_eq!(detected(fr), ["web"]);
+}
+
+#[test]
 fn what_is_out_of_scope_is_not_bought() {
     let fr = format!(
         "{FILLER}Le marché porte sur le site internet ; l'hébergement est hors périmètre.\n\n\

@@ -516,6 +516,7 @@ impl<'a> Ctx<'a> {
         let mut section = vec![Section::Plain; n];
         let mut parent = vec![None; n];
         let mut scope_heading = vec![false; n];
+        let first_heading = self.doc.blocks.iter().position(|b| b.is_heading());
         // Stack of (depth, block, own class).
         let mut stack: Vec<(u8, usize, Section)> = Vec::new();
         for bi in 0..n {
@@ -526,7 +527,8 @@ impl<'a> Ctx<'a> {
                 }
                 parent[bi] = stack.last().map(|(_, i, _)| *i);
                 let own;
-                (own, scope_heading[bi]) = self.heading_class(bi);
+                (own, scope_heading[bi]) =
+                    self.heading_class(bi, bi == 0 || Some(bi) == first_heading);
                 stack.push((depth, bi, own));
                 section[bi] = effective(&stack);
             } else {
@@ -555,8 +557,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// The section a heading opens, and whether it introduces what the
-    /// contract buys.
-    fn heading_class(&self, bi: usize) -> (Section, bool) {
+    /// contract buys; `title` is true for the document's title.
+    fn heading_class(&self, bi: usize, title: bool) -> (Section, bool) {
         let hits = self.block_hits(bi);
         let b = &self.blocks[bi];
         let ms = self.cue_matches(&hits, b.start as u32..b.end as u32, |c| {
@@ -618,9 +620,10 @@ impl<'a> Ctx<'a> {
         } else {
             Section::Plain
         };
-        // "Scope exclusions" states what is not bought; a title holds the
-        // whole document, not its object only.
-        let title = bi == 0 || matches!(self.doc.blocks[bi].kind, BlockKind::Heading { depth: 1 });
+        // "Scope exclusions" states what is not bought; the title (the
+        // document's first block or first heading) holds the whole document,
+        // not its object only. Numbered sections are often top-level
+        // headings too ("# 2. Objet"): those are not titles.
         (section, scope && section != Section::OutOfScope && !title)
     }
 
