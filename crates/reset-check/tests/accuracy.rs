@@ -273,58 +273,38 @@ fn engine_agrees_with_the_labelled_corpus() {
     );
 }
 
+/// Figures of a held-out set, reported and not gated: the mismatches are
+/// counted, never listed, so that nobody tunes cues on them by accident.
+/// The assertions are sanity checks: enough texts, and an engine better
+/// than chance on unseen text.
+fn report_held_out(dir: &str, name: &str, min_texts: usize) {
+    let f = evaluate(&corpus_dir().join(dir));
+    assert!(f.texts >= min_texts, "the {name} has {} texts", f.texts);
+    print_figures(name, &f);
+    println!("{} mismatches (not listed on purpose)", f.mismatches.len());
+    assert!(f.overall.precision() >= 0.5, "{name}: precision collapsed");
+}
+
 /// The held-out texts (`tests/corpus/holdout/`) were written apart from the
 /// cue tuning, by someone who never saw the cues nor the engine: their
-/// figures say how well the grids generalise. Reported, not gated; the
-/// mismatches are not printed, so that nobody tunes cues on them by accident.
+/// figures say how well the grids generalise.
 #[test]
 fn held_out_corpus_figures() {
-    let f = evaluate(&corpus_dir().join("holdout"));
-    assert!(f.texts >= 10, "the held-out set has {} texts", f.texts);
-    print_figures("held-out corpus", &f);
-    println!("{} mismatches (not listed on purpose)", f.mismatches.len());
-    // Sanity only: a grid engine worse than chance on unseen text is broken.
-    assert!(f.overall.precision() >= 0.5, "held-out precision collapsed");
+    report_held_out("holdout", "held-out corpus", 10);
 }
 
 /// The second held-out set (`tests/corpus/holdout2/`), written later in the
 /// same way as the first: no cues, no engine code, no corpus texts read, and
-/// the engine never run on the texts while they were labelled. Reported, not
-/// gated; mismatches are counted but not listed, so that nobody tunes cues on
-/// them by accident.
+/// the engine never run on the texts while they were labelled.
 #[test]
 fn held_out_2_corpus_figures() {
-    let f = evaluate(&corpus_dir().join("holdout2"));
-    assert!(
-        f.texts >= 14,
-        "the second held-out set has {} texts",
-        f.texts
-    );
-    print_figures("second held-out corpus", &f);
-    println!("{} mismatches (not listed on purpose)", f.mismatches.len());
-    // Sanity only: a grid engine worse than chance on unseen text is broken.
-    assert!(
-        f.overall.precision() >= 0.5,
-        "second held-out precision collapsed"
-    );
+    report_held_out("holdout2", "second held-out corpus", 14);
 }
 
 /// The third held-out set (`tests/corpus/holdout3/`), written in session 3 in
 /// the same way as the first two, after the engine changes it is meant to
-/// judge were designed. Reported, not gated; mismatches counted, not listed.
+/// judge were designed.
 #[test]
 fn held_out_3_corpus_figures() {
-    let f = evaluate(&corpus_dir().join("holdout3"));
-    assert!(
-        f.texts >= 14,
-        "the third held-out set has {} texts",
-        f.texts
-    );
-    print_figures("third held-out corpus", &f);
-    println!("{} mismatches (not listed on purpose)", f.mismatches.len());
-    // Sanity only: a grid engine worse than chance on unseen text is broken.
-    assert!(
-        f.overall.precision() >= 0.5,
-        "third held-out precision collapsed"
-    );
+    report_held_out("holdout3", "third held-out corpus", 14);
 }

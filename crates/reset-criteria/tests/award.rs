@@ -1,9 +1,9 @@
 //! Award cues (`spec.award`): short row labels of a weighting table name a
 //! criterion inside an award-criteria section only.
 
-use reset_criteria::catalog::BUILTIN_FILES;
+mod common;
+
 use reset_criteria::engine::{assess_text, SpecOptions};
-use reset_criteria::{Catalog, SourceFile};
 
 const GRID: &str = r#"
 id = "award"
@@ -25,13 +25,7 @@ clause = { fr = "Un critère environnemental est pondéré.", en = "An environme
 "#;
 
 fn level(text: &str) -> u8 {
-    let mut files: Vec<SourceFile> = BUILTIN_FILES
-        .iter()
-        .filter(|(n, _)| n.ends_with("language.toml") || n.ends_with("subjects.toml"))
-        .map(|(n, t)| SourceFile::new(*n, *t))
-        .collect();
-    files.push(SourceFile::new("award.toml", GRID));
-    let catalog = Catalog::from_files(&files, false).expect("valid test grid");
+    let catalog = common::catalog_with("award.toml", GRID);
     let opts = SpecOptions {
         subjects: Some(vec!["web".into()]),
         ..SpecOptions::default()

@@ -4,7 +4,8 @@
 //! time. They are checked with the built-in `language.toml` and
 //! `subjects.toml` only, so these tests do not depend on the five grids.
 
-use reset_criteria::catalog::BUILTIN_FILES;
+mod common;
+
 use reset_criteria::{Catalog, Diagnostic, SourceFile};
 
 const FILE: &str = "custom/demo.toml";
@@ -41,16 +42,8 @@ product = { fact = "demo_dark_mode", question = { fr = "Mode sombre ?", en = "Da
 clause = { fr = "Le service propose un mode sombre.", en = "The service offers a dark mode." }
 "#;
 
-fn shared_files() -> Vec<SourceFile> {
-    BUILTIN_FILES
-        .iter()
-        .filter(|(n, _)| n.ends_with("language.toml") || n.ends_with("subjects.toml"))
-        .map(|(n, t)| SourceFile::new(*n, *t))
-        .collect()
-}
-
 fn check(files: &[(&str, &str)]) -> Result<Catalog, Vec<Diagnostic>> {
-    let mut all = shared_files();
+    let mut all = common::shared_files();
     all.extend(files.iter().map(|(n, t)| SourceFile::new(*n, *t)));
     Catalog::from_files(&all, false).map_err(|d| d.0)
 }

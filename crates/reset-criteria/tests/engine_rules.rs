@@ -1,10 +1,11 @@
 //! The reading rules of the tender engine, one by one, on a small grid of
 //! our own (so that tuning the built-in grids never moves these tests).
 
-use reset_criteria::catalog::BUILTIN_FILES;
+mod common;
+
 use reset_criteria::engine::{assess_document, assess_text, SpecOptions};
 use reset_criteria::report::DocumentKind;
-use reset_criteria::{Block, BlockKind, Catalog, Document, Position, SourceFile};
+use reset_criteria::{Block, BlockKind, Catalog, Document, Position};
 
 const GRID: &str = r#"
 id = "rules"
@@ -49,13 +50,7 @@ clause = { fr = "Le site est utilisable par tous.", en = "The site is usable by 
 "#;
 
 fn catalog() -> Catalog {
-    let mut files: Vec<SourceFile> = BUILTIN_FILES
-        .iter()
-        .filter(|(n, _)| n.ends_with("language.toml") || n.ends_with("subjects.toml"))
-        .map(|(n, t)| SourceFile::new(*n, *t))
-        .collect();
-    files.push(SourceFile::new("rules.toml", GRID));
-    Catalog::from_files(&files, false).expect("valid test grid")
+    common::catalog_with("rules.toml", GRID)
 }
 
 fn opts() -> SpecOptions {

@@ -5,7 +5,8 @@
 //! A small grid written here keeps these tests independent of the built-in
 //! grids' content.
 
-use reset_criteria::catalog::BUILTIN_FILES;
+mod common;
+
 use reset_criteria::engine::{assess_text, SpecOptions};
 use reset_criteria::product::{
     answer_level, assess_product, match_product, not_declared, parse_product, product_schema,
@@ -60,13 +61,7 @@ clause = { fr = "L'hébergement est bas carbone.", en = "The hosting is low-carb
 "#;
 
 fn catalog() -> Catalog {
-    let mut files: Vec<SourceFile> = BUILTIN_FILES
-        .iter()
-        .filter(|(n, _)| n.ends_with("language.toml") || n.ends_with("subjects.toml"))
-        .map(|(n, t)| SourceFile::new(*n, *t))
-        .collect();
-    files.push(SourceFile::new("demo.toml", GRID));
-    Catalog::from_files(&files, false).expect("the test grid is valid")
+    common::catalog_with("demo.toml", GRID)
 }
 
 fn parse_as(

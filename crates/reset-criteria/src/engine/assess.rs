@@ -1027,19 +1027,8 @@ impl<'a> Ctx<'a> {
                 {
                     i += 1;
                 }
-                let mut j = i;
-                if j < b.len() && b[j] == b' ' {
-                    j += 1;
-                }
-                let rest = &s[j..];
-                for u in &self.m.units {
-                    if rest.starts_with(u.as_str()) {
-                        let e = j + u.len();
-                        let word_unit = u.as_bytes().last().is_some_and(|c| is_word_byte(*c));
-                        if !word_unit || e >= b.len() || !is_word_byte(b[e]) {
-                            return Some((range.start + start as u32, range.start + e as u32));
-                        }
-                    }
+                if let Some(e) = self.unit_at(s, i) {
+                    return Some((range.start + start as u32, range.start + e as u32));
                 }
                 continue;
             }
